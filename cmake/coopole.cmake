@@ -1,0 +1,30 @@
+# coopole_add_module(NAME SOURCES ... DEPS ...)
+#   Builds src/NAME as the static library coopole_NAME. Its public headers live in
+#   src/NAME/include/coopole/NAME/ and are the only ones other modules may include.
+#   Files ending in _test.cpp are left out of the library and built into the unit
+#   test executable coopole_NAME_tests, registered with CTest.
+function(coopole_add_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;TESTS" ${ARGN})
+  add_library(coopole_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(coopole_${name}
+    PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include
+    PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+  target_link_libraries(coopole_${name} PUBLIC ${ARG_DEPS})
+  if(COOPOLE_TESTS AND ARG_TESTS)
+    coopole_add_test(coopole_${name}_tests SOURCES ${ARG_TESTS} DEPS coopole_${name} coopole_test_support)
+    target_include_directories(coopole_${name}_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+  endif()
+endfunction()
+
+# coopole_add_test(NAME SOURCES ... DEPS ...): a GoogleTest executable registered with CTest.
+function(coopole_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
+  add_test(NAME ${name} COMMAND ${name} --gtest_brief=1)
+  if(ARG_LABELS)
+    set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+  endif()
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT_MODIFICATION
+    "COOPOLE_SOURCE_DIR=set:${PROJECT_SOURCE_DIR}")
+endfunction()
