@@ -113,6 +113,34 @@ std::vector<std::string> Split(std::string_view text, char sep) {
   }
 }
 
+bool IsPlausibleEmail(std::string_view text) {
+  if (text.empty() || text.size() > 254) return false;
+  for (unsigned char c : text) {
+    if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == '"' || c == ',' || c == ';') return false;
+  }
+  auto at = text.find('@');
+  if (at == 0 || at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos) return false;
+  auto domain = text.substr(at + 1);
+  auto dot = domain.find('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() && domain.back() != '.';
+}
+
+bool IsHttpUrl(std::string_view text) {
+  std::string_view rest;
+  if (text.rfind("https://", 0) == 0) {
+    rest = text.substr(8);
+  } else if (text.rfind("http://", 0) == 0) {
+    rest = text.substr(7);
+  } else {
+    return false;
+  }
+  if (rest.empty() || rest.front() == '/' || text.size() > 2000) return false;
+  for (unsigned char c : text) {
+    if (c <= ' ' || c == 0x7F || c == '"' || c == '<' || c == '>') return false;
+  }
+  return true;
+}
+
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

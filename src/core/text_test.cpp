@@ -23,6 +23,22 @@ TEST(IsValidUtf8, RejectsOverlongAndNul) {
   EXPECT_FALSE(IsValidUtf8(std::string("\xED\xA0\x80")));  // surrogate
 }
 
+TEST(IsPlausibleEmail, AcceptsOrdinaryAndRejectsBroken) {
+  EXPECT_TRUE(IsPlausibleEmail("anne.martin@atelier-bois.fr"));
+  EXPECT_FALSE(IsPlausibleEmail("anne.martin"));
+  EXPECT_FALSE(IsPlausibleEmail("a@b"));
+  EXPECT_FALSE(IsPlausibleEmail("a b@c.fr"));
+  EXPECT_FALSE(IsPlausibleEmail("a@@c.fr"));
+  EXPECT_FALSE(IsPlausibleEmail("\"><script>@x.fr"));
+}
+
+TEST(IsHttpUrl, RequiresSchemeAndHost) {
+  EXPECT_TRUE(IsHttpUrl("https://www.esci.fr/membres"));
+  EXPECT_FALSE(IsHttpUrl("javascript:alert(1)"));
+  EXPECT_FALSE(IsHttpUrl("https://"));
+  EXPECT_FALSE(IsHttpUrl("http://a b.fr"));
+}
+
 TEST(Split, KeepsEmptyParts) {
   EXPECT_EQ(Split("a;;b", ';'), (std::vector<std::string>{"a", "", "b"}));
 }

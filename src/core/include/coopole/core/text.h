@@ -21,6 +21,13 @@ bool IsValidUtf8(std::string_view text);
 // Splits on `sep`, keeping empty parts.
 std::vector<std::string> Split(std::string_view text, char sep);
 
+// A plausible e-mail address: one '@', a non-empty local part, a dotted domain, no spaces
+// or control characters, at most 254 bytes. Deliverability is not checked.
+bool IsPlausibleEmail(std::string_view text);
+
+// An absolute http(s) URL with a host and no spaces or control characters.
+bool IsHttpUrl(std::string_view text);
+
 // Lowercase ASCII letters only.
 std::string AsciiLower(std::string_view text);
 

@@ -1,0 +1,81 @@
+// Hubs: the tenants of an installation. Every domain query is bound to one hub, resolved
+// here from the slug in the URL together with what the actor may do in it.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coopole/core/result.h"
+#include "coopole/core/time.h"
+#include "coopole/db/db.h"
+#include "coopole/db/migrations.h"
+#include "coopole/identity/identity.h"
+
+namespace coopole::hubs {
+
+using identity::HubId;
+using identity::MemberId;
+
+struct Hub {
+  HubId id;
+  std::string slug;
+  std::string name;
+  std::string territory;
+  std::string description;
+  std::optional<MemberId> lead_member;
+  std::string time_zone = "Europe/Paris";
+  Timestamp created_at;
+  Timestamp updated_at;
+  std::int64_t version = 1;  // optimistic concurrency: edits name the version they saw
+};
+
+// Raw input from a form or JSON. On update, an absent field keeps its value.
+struct HubInput {
+  std::optional<std::string> slug, name, territory, description, lead_member, time_zone;
+};
+
+// The hub of the current request and the actor's access to it.
+struct HubContext {
+  Hub hub;
+  identity::HubAccess access;
+};
+
+// Pure rules (hub_rules.cpp). Field errors use message keys ("validation.required", ...).
+std::map<std::string, std::string> ValidateHub(const Hub& hub);
+bool IsValidSlug(std::string_view slug);
+bool IsKnownTimeZone(std::string_view name);
+
+// Tells whether a member id belongs to a hub (wired to the members module by the app, so
+// that hubs does not depend on members).
+using MemberInHub = std::function<bool(db::Transaction&, HubId, MemberId)>;
+
+class HubService {
+ public:
+  HubService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity, MemberInHub member_in_hub);
+
+  // The hub with this slug if the actor holds a role in it (admins: every hub).
+  // Errors: kNotFound, for an unknown slug and for a hub the actor has no access to alike.
+  Result<HubContext> Resolve(const identity::Actor& actor, std::string_view slug);
+  // The hubs the actor may open, by name.
+  std::vector<HubContext> ListForActor(const identity::Actor& actor);
+  // Creates a hub; the creator becomes its coordinator. Admins and coordinators of another
+  // hub may create hubs. Errors: kPermissionDenied, kInvalidArgument, kConflict (slug taken).
+  Result<Hub> CreateHub(const identity::Actor& actor, const HubInput& input);
+  // Errors: kPermissionDenied, kInvalidArgument, kConflict (stale version or slug taken).
+  Result<Hub> UpdateHub(const identity::Actor& actor, const HubContext& context, std::int64_t expected_version,
+                        const HubInput& input);
+  // Every hub (admin tools, CLI).
+  std::optional<Hub> FindBySlug(std::string_view slug);
+
+  static std::vector<db::Migration> Migrations();
+
+ private:
+  db::Pool& pool_;
+  const Clock& clock_;
+  identity::IdentityService& identity_;
+  MemberInHub member_in_hub_;
+};
+
+}  // namespace coopole::hubs
