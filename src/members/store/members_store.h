@@ -1,0 +1,50 @@
+// SQL of the members module (members_* tables). Every function takes the caller's
+// transaction and binds every query to a hub: a row of another hub is never read or written.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "coopole/members/members.h"
+
+namespace coopole::members::store {
+
+// Filters of MemberQuery as the store applies them. `words` are already folded with
+// FoldForSearch; sectors are NAF codes. Paging is applied only by ListMembers.
+struct MemberFilter {
+  std::vector<std::string> words;
+  std::vector<std::string> legal_forms;
+  std::vector<std::string> insertion_types;  // "none": without insertion type
+  std::vector<std::string> sectors;
+  std::vector<std::string> epcis;
+  std::optional<bool> priority_area;
+  bool include_archived = false;
+  MemberSort sort = MemberSort::kName;
+};
+
+std::optional<Member> FindMember(db::Transaction& tx, HubId hub, MemberId id);
+bool MemberExists(db::Transaction& tx, HubId hub, MemberId id);
+// The member of `hub` holding `siret` (non-empty), if any.
+std::optional<MemberId> FindMemberBySiret(db::Transaction& tx, HubId hub, const std::string& siret);
+// The matching members, sorted, `limit` from `offset`; and how many match in all.
+std::vector<Member> ListMembers(db::Transaction& tx, HubId hub, const MemberFilter& filter, int limit, int offset);
+std::int64_t CountMembers(db::Transaction& tx, HubId hub, const MemberFilter& filter);
+// Every matching member, sorted (exports).
+std::vector<Member> ListAllMembers(db::Transaction& tx, HubId hub, const MemberFilter& filter);
+// Every member of the hub, archived included, in id order (import matching).
+std::vector<Member> LoadHubMembers(db::Transaction& tx, HubId hub);
+
+// Inserts with version 1; returns the new id. Throws db::ConstraintError (SIRET taken).
+MemberId InsertMember(db::Transaction& tx, const Member& member);
+// Writes every field when the stored version is `expected_version`, bumping it; false
+// otherwise (or when the member is not of member.hub). Throws db::ConstraintError.
+bool UpdateMember(db::Transaction& tx, const Member& member, std::int64_t expected_version);
+
+std::vector<Person> ListPeople(db::Transaction& tx, HubId hub, MemberId member);
+std::optional<Person> FindPerson(db::Transaction& tx, HubId hub, PersonId id);
+PersonId InsertPerson(db::Transaction& tx, HubId hub, const Person& person, Timestamp now);
+// Same contract as UpdateMember.
+bool UpdatePerson(db::Transaction& tx, HubId hub, const Person& person, std::int64_t expected_version,
+                  Timestamp now);
+
+}  // namespace coopole::members::store
