@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing coopole needs on a fresh Debian 12, as root.
 #   scripts/install-deps.sh            build and run
-#   scripts/install-deps.sh --test     + PostgreSQL 15, Chromium (browser tests), wrk
+#   scripts/install-deps.sh --test     + PostgreSQL 15, Chromium (browser tests), unzip (XLSX checks)
 #   scripts/install-deps.sh --bench    + wrk
 # Idempotent: asks dpkg which packages are missing and runs apt-get (update + install) only
 # when something is; then `npm ci` only when node_modules/ is missing or older than the lock.
@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libsqlite3-dev libpq-dev libsodium-dev nlohmann-json3-dev
   libkainjow-mustache-dev libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
-  libxlsxwriter-dev zlib1g-dev libgtest-dev sqlite3 ca-certificates
+  libxlsxwriter-dev zlib1g-dev libgtest-dev sqlite3 ca-certificates tzdata curl
 )
 # A node/npm already on PATH (e.g. a newer one from elsewhere) is kept: Debian's would
 # conflict with it.
@@ -21,8 +21,8 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 for arg in "$@"; do
   case "$arg" in
-    --test) packages+=(postgresql postgresql-contrib chromium wrk) ;;
-    --bench) packages+=(wrk) ;;
+    --test) packages+=(postgresql postgresql-contrib chromium unzip) ;;
+    --bench) packages+=(wrk python3) ;;
     *) echo "install-deps: unknown argument $arg (expected --test or --bench)" >&2; exit 2 ;;
   esac
 done

@@ -7,6 +7,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <limits>
 #include <list>
 #include <mutex>
 #include <random>
@@ -174,7 +175,9 @@ awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
   while (!stopping) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(1 << 20);
+    // The body limit depends on the route, known only once the header is read; Beast checks
+    // Content-Length against the limit while parsing the header, so lift it until then.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     conn->stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
     co_await bhttp::async_read_header(conn->stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
     if (ec) {

@@ -101,9 +101,12 @@ Result<Hub> HubService::CreateHub(const Actor& actor, const HubInput& input) {
   hub.id = store::Insert(tx, hub);
   identity_.RecordAudit(tx, actor, {hub.id, "create", "hub", hub.id.value, "", ToJson(hub)});
   tx.Commit();
-  // The creator coordinates the new hub (admins already may; the grant makes it explicit).
-  auto granted = identity_.GrantRole(actor.user, hub.id, identity::Role::kCoordinator, std::nullopt);
-  if (!granted.ok()) return granted.error();
+  // The creator coordinates the new hub. Administrators (and the command line, which acts
+  // as one) already coordinate every hub, so they get no explicit role.
+  if (!actor.is_admin) {
+    auto granted = identity_.GrantRole(actor.user, hub.id, identity::Role::kCoordinator, std::nullopt);
+    if (!granted.ok()) return granted.error();
+  }
   return hub;
 }
 

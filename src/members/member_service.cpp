@@ -237,12 +237,13 @@ Result<Person> MemberService::GetPerson(const Actor& actor, const hubs::HubConte
 Result<Person> MemberService::AddPerson(const Actor& actor, const hubs::HubContext& hub, MemberId member,
                                         const PersonInput& input) {
   if (!May(actor, hub, Permission::kEditOwnMember, member)) return Error::Denied();
+  // Existence first: another hub's member is not found, whatever the input.
+  auto tx = pool_.Begin(db::TxMode::kWrite);
+  if (!store::MemberExists(tx, hub.hub.id, member)) return Error::NotFound("member");
   Person person;
   person.member = member;
   auto fields = ApplyPersonInput(input, person);
   if (!fields.empty()) return Error::Invalid(std::move(fields));
-  auto tx = pool_.Begin(db::TxMode::kWrite);
-  if (!store::MemberExists(tx, hub.hub.id, member)) return Error::NotFound("member");
   person.id = store::InsertPerson(tx, hub.hub.id, person, clock_.Now());
   identity_.RecordAudit(tx, actor, {hub.hub.id, "create", "person", person.id.value, "", PersonJson(person)});
   tx.Commit();

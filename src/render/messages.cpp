@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -25,17 +26,25 @@ void Flatten(const nlohmann::json& node, const std::string& prefix, std::map<std
 
 std::shared_ptr<const Messages> Messages::Load(const std::string& dir) {
   auto messages = std::make_shared<Messages>();
+  // Each language is a folder of catalogues, one per module: <dir>/<lang>/<module>.json.
   for (auto lang : kLanguages) {
-    std::string path = dir + "/" + std::string(lang) + ".json";
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read message catalogue " + path);
-    nlohmann::json doc;
-    try {
-      doc = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-      throw std::runtime_error(path + ": " + e.what());
+    std::filesystem::path folder = std::filesystem::path(dir) / std::string(lang);
+    if (!std::filesystem::is_directory(folder)) throw std::runtime_error("missing message folder " + folder.string());
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
     }
-    Flatten(doc, "", messages->by_lang_[std::string(lang)]);
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      std::ifstream in(path);
+      nlohmann::json doc;
+      try {
+        doc = nlohmann::json::parse(in);
+      } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(path.string() + ": " + e.what());
+      }
+      Flatten(doc, "", messages->by_lang_[std::string(lang)]);
+    }
   }
   const auto& french = messages->by_lang_.at("fr");
   for (const auto& [lang, table] : messages->by_lang_) {

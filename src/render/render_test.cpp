@@ -14,10 +14,11 @@ class RenderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("coopole-render-" + std::to_string(::getpid()));
-    fs::create_directories(dir_ / "i18n");
+    fs::create_directories(dir_ / "i18n" / "fr");
+    fs::create_directories(dir_ / "i18n" / "en");
     fs::create_directories(dir_ / "templates" / "members");
-    Write("i18n/fr.json", R"({"members": {"title": "Structures & membres", "count": "{{n}} structures"}})");
-    Write("i18n/en.json", R"({"members": {"title": "Members", "count": "{{n}} members"}})");
+    Write("i18n/fr/members.json", R"({"members": {"title": "Structures & membres", "count": "{{n}} structures"}})");
+    Write("i18n/en/members.json", R"({"members": {"title": "Members", "count": "{{n}} members"}})");
     Write("templates/layout.mustache", "<h1>[[members.title]]</h1>");
     Write("templates/members/list.mustache", "{{> layout}}<p>[[members.count]]</p><i>{{name}}</i>{{{html}}}");
   }
@@ -39,7 +40,7 @@ TEST_F(RenderTest, TranslatesExpandsPartialsAndEscapesValues) {
 }
 
 TEST_F(RenderTest, RefusesAMissingTranslation) {
-  Write("i18n/en.json", R"({"members": {"title": "Members"}})");
+  Write("i18n/en/members.json", R"({"members": {"title": "Members"}})");
   EXPECT_THROW(Messages::Load((dir_ / "i18n").string()), std::runtime_error);
 }
 

@@ -24,7 +24,7 @@ std::string NegotiateLanguage(std::string_view accept_language);
 // True for a supported language code.
 bool IsSupportedLanguage(std::string_view lang);
 
-// Message catalogues: web/i18n/<lang>.json, nested objects flattened to dotted keys
+// Message catalogues: web/i18n/<lang>/<module>.json, nested objects flattened to dotted keys
 // ("members.title"). Every language must define every key French defines.
 class Messages {
  public:

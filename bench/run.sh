@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Bounded loopback benchmarks of the foundation (make bench). Every load goes to 127.0.0.1
+# only, for a fixed duration; the server and its data live in a temporary folder removed at
+# the end. Prints one table; the README keeps the figures of the last run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COOPOLE=./build/src/app/coopole
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+export COOPOLE_REFERENCE_DIR=${COOPOLE_REFERENCE_DIR:-$PWD/build/reference}
+work=$(mktemp -d /tmp/coopole-bench.XXXXXX)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+db="sqlite:$work/bench.db"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
+
+echo "== preparing: migrate, one hub, 5,000 members, a coordinator"
+$COOPOLE migrate --db "$db" >/dev/null
+$COOPOLE hub add --db "$db" --slug bench --name "Pôle de mesure" >/dev/null
+$COOPOLE hub add --db "$db" --slug import --name "Pôle d'import" >/dev/null
+echo "bench-password-123" | $COOPOLE user add --db "$db" --email bench@coopole.test --name Bench --role coordinator --hub bench >/dev/null
+node bench/generate-members.mjs 5000 "$work/members-5k.csv" "$COOPOLE_REFERENCE_DIR"
+$COOPOLE import members "$work/members-5k.csv" --hub bench --db "$db" >/dev/null
+
+echo "== import of 100,000 CSV rows"
+node bench/generate-members.mjs 100000 "$work/members-100k.csv" "$COOPOLE_REFERENCE_DIR"
+start=$(date +%s.%N)
+$COOPOLE import members "$work/members-100k.csv" --hub import --db "$db" >/dev/null
+end=$(date +%s.%N)
+import_seconds=$(awk "BEGIN{print $end - $start}")
+
+token=$($COOPOLE token add --db "$db" --email bench@coopole.test --name bench)
+
+echo "== serving on 127.0.0.1:$port"
+COOPOLE_ACCESS_LOG=${BENCH_ACCESS_LOG:-true} $COOPOLE serve --db "$db" --listen "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+
+# A signed-in browser session for the pages (cookie + CSRF through the real login form).
+jar="$work/cookies"
+curl -fs -c "$jar" "http://127.0.0.1:$port/login" -o "$work/login.html"
+csrf=$(grep -o 'name="csrf" value="[^"]*"' "$work/login.html" | head -1 | sed 's/.*value="//; s/"$//')
+curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=bench@coopole.test" \
+  --data-urlencode "password=bench-password-123" --data-urlencode "csrf=$csrf" --data-urlencode "next=/" "http://127.0.0.1:$port/login"
+session=$(awk '$6=="coopole_session"{print $7}' "$jar")
+[ -n "$session" ] || { echo "bench: sign-in failed"; exit 1; }
+
+directory="/hubs/bench/members?q=economie&legal_form=association&per_page=50"
+declare -a names=("directory page (search + filter, 50 rows)" "members API list (50 rows)" "/healthz" "static asset (pico.min.css)")
+declare -a urls=("$directory" "/api/v1/hubs/bench/members?per_page=50" "/healthz" "/static/vendor/pico.min.css")
+declare -a headers=("Cookie: coopole_session=$session" "Authorization: Bearer $token" "X-Bench: 1" "X-Bench: 1")
+
+# Check the pages answer 200 before measuring them.
+for i in "${!urls[@]}"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "${headers[$i]}" "http://127.0.0.1:$port${urls[$i]}")
+  [ "$code" = 200 ] || { echo "bench: ${urls[$i]} answered $code"; exit 1; }
+done
+
+peak_rss_kb=0
+printf '\n%-45s %12s %10s %10s\n' "scenario" "requests/s" "p50" "p99"
+for i in "${!urls[@]}"; do
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "${headers[$i]}" "http://127.0.0.1:$port${urls[$i]}" >"$work/wrk-$i.txt" &
+  wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    rss=$(awk '/VmRSS/{print $2}' "/proc/$server_pid/status")
+    [ "$rss" -gt "$peak_rss_kb" ] && peak_rss_kb=$rss
+    sleep 0.5
+  done
+  wait "$wrk_pid"
+  rps=$(awk '/Requests\/sec/{print $2}' "$work/wrk-$i.txt")
+  p50=$(awk '$1=="50%"{print $2}' "$work/wrk-$i.txt")
+  p99=$(awk '$1=="99%"{print $2}' "$work/wrk-$i.txt")
+  errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk-$i.txt" | tr '\n' ' ' || true)
+  printf '%-45s %12s %10s %10s %s\n' "${names[$i]}" "$rps" "$p50" "$p99" "$errors"
+done
+printf '\nserver peak RSS under load: %d MB\n' $((peak_rss_kb / 1024))
+printf 'import of 100,000 CSV rows: %.2f s\n' "$import_seconds"

@@ -1,0 +1,116 @@
+#include "application.h"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "coopole/http/static_files.h"
+#include "coopole/hubs/hubs.h"
+#include "coopole/identity/identity.h"
+#include "coopole/members/members.h"
+#include "coopole/reference/catalogue.h"
+#include "coopole/render/render.h"
+#include "coopole/web/web.h"
+#include "hubs_web.h"
+#include "identity_web.h"
+#include "members_web.h"
+
+namespace coopole::app {
+namespace {
+
+// Merges web/openapi/base.json with every other fragment's paths and schemas.
+std::string AssembleOpenApi(const std::string& dir) {
+  namespace fs = std::filesystem;
+  auto read = [](const fs::path& p) {
+    std::ifstream in(p);
+    try {
+      return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+      throw std::runtime_error(p.string() + ": " + e.what());
+    }
+  };
+  nlohmann::json doc = read(fs::path(dir) / "base.json");
+  std::vector<fs::path> fragments;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".json" && entry.path().filename() != "base.json") fragments.push_back(entry.path());
+  }
+  std::sort(fragments.begin(), fragments.end());
+  for (const auto& path : fragments) {
+    auto part = read(path);
+    auto paths = part.value("paths", nlohmann::json::object());
+    for (auto& [k, v] : paths.items()) doc["paths"][k] = v;
+    auto schemas = part.value("components", nlohmann::json::object()).value("schemas", nlohmann::json::object());
+    for (auto& [k, v] : schemas.items()) doc["components"]["schemas"][k] = v;
+  }
+  return doc.dump(2);
+}
+
+}  // namespace
+
+struct Application::WebParts {
+  std::unique_ptr<web::Shell> shell;
+};
+
+Application::Application(Config config, ApplicationOptions options) : config_(std::move(config)) {
+  pool_ = db::Pool::Open(config_.database, {.size = static_cast<std::size_t>(config_.pool_size)});
+  catalogue_ = reference::Catalogue::LoadFrom(config_.reference_dir);
+  identity_ = std::make_unique<identity::IdentityService>(
+      *pool_, clock_, identity::IdentityOptions{.fast_hashing = options.fast_password_hashing});
+  hubs_ = std::make_unique<hubs::HubService>(*pool_, clock_, *identity_, members::MemberService::MemberBelongsToHub);
+  members_ = std::make_unique<members::MemberService>(*pool_, clock_, *identity_, catalogue_);
+  auto messages = render::Messages::Load(config_.web_dir + "/i18n");
+  auto templates = render::Templates::Load(config_.web_dir + "/templates", messages);
+  web_ = std::make_unique<WebParts>();
+  web_->shell = std::make_unique<web::Shell>(templates, *hubs_);
+  openapi_ = AssembleOpenApi(config_.web_dir + "/openapi");
+  BuildRoutes();
+}
+
+Application::~Application() = default;
+
+void Application::Migrate() {
+  std::vector<db::Migration> all;
+  for (auto part : {identity::IdentityService::Migrations(), hubs::HubService::Migrations(),
+                    members::MemberService::Migrations()}) {
+    all.insert(all.end(), part.begin(), part.end());
+  }
+  db::Migrate(*pool_, all);
+}
+
+void Application::BuildRoutes() {
+  auto router = std::make_shared<http::Router>();
+  web::WebOptions web_options{.secure_cookies = config_.secure_cookies};
+  router->Use(web::MakeAuthMiddleware(*identity_, web_options));
+
+  http::RouteOptions inline_public;
+  inline_public.execution = http::Execution::kInline;
+  inline_public.public_route = true;
+  router->Add(http::Method::kGet, "/healthz", [](http::Request&) { return http::Response::Text("ok\n"); },
+              inline_public);
+  router->Add(http::Method::kGet, "/static/{path*}", http::ServeStaticDirectory(config_.web_dir + "/static"),
+              inline_public);
+  router->Add(http::Method::kGet, "/api/v1/openapi.json",
+              [doc = openapi_](http::Request&) { return http::Response::Json(doc); }, inline_public);
+
+  http::RouteOptions public_route;
+  public_route.public_route = true;
+  router->Add(http::Method::kGet, "/readyz", [this](http::Request&) {
+    // Ready when a connection answers; a failure is a 503, not a 500.
+    try {
+      if (pool_->Acquire()->Ping()) return http::Response::Text("ready\n");
+    } catch (const std::exception&) {
+    }
+    return http::Response::Text("database unavailable\n", 503);
+  }, public_route);
+
+  web::Shell& shell = *web_->shell;
+  router->SetFallback([&shell](http::Request& req) { return shell.ErrorResponse(req, Error::NotFound("page")); });
+
+  identity::web::RegisterRoutes(*router, {*identity_, shell, web_options});
+  hubs::web::RegisterRoutes(*router, {*hubs_, *identity_, shell});
+  members::web::RegisterRoutes(*router, {*members_, *hubs_, shell, catalogue_});
+  router_ = std::move(router);
+}
+
+}  // namespace coopole::app

@@ -1,0 +1,61 @@
+// The composition root: opens the database, builds every module's service, wires the
+// routes and middleware. Used by main() and by the integration tests (port 0).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "config.h"
+#include "coopole/core/time.h"
+#include "coopole/db/db.h"
+#include "coopole/http/http.h"
+
+namespace coopole::identity { class IdentityService; }
+namespace coopole::hubs { class HubService; }
+namespace coopole::members { class MemberService; }
+namespace coopole::reference { class Catalogue; }
+
+namespace coopole::app {
+
+struct ApplicationOptions {
+  bool fast_password_hashing = false;  // tests only
+};
+
+class Application {
+ public:
+  // Throws std::runtime_error (database unreachable, templates or catalogues broken).
+  Application(Config config, ApplicationOptions options = {});
+  ~Application();
+
+  // Applies every module's migrations in dependency order.
+  void Migrate();
+  // The router with all routes; shared with the server.
+  std::shared_ptr<const http::Router> router() const { return router_; }
+  const Config& config() const { return config_; }
+  db::Pool& pool() { return *pool_; }
+  identity::IdentityService& identity() { return *identity_; }
+  hubs::HubService& hubs() { return *hubs_; }
+  members::MemberService& members() { return *members_; }
+  // The assembled OpenAPI document served at /api/v1/openapi.json.
+  const std::string& openapi() const { return openapi_; }
+
+ private:
+  void BuildRoutes();
+
+  Config config_;
+  SystemClock clock_;
+  std::unique_ptr<db::Pool> pool_;
+  std::shared_ptr<const reference::Catalogue> catalogue_;
+  std::unique_ptr<identity::IdentityService> identity_;
+  std::unique_ptr<hubs::HubService> hubs_;
+  std::unique_ptr<members::MemberService> members_;
+  struct WebParts;
+  std::unique_ptr<WebParts> web_;
+  std::shared_ptr<http::Router> router_;
+  std::string openapi_;
+};
+
+// Serves `app` until SIGINT/SIGTERM. Returns the process exit code.
+int Serve(Application& app);
+
+}  // namespace coopole::app

@@ -1,0 +1,31 @@
+// Configuration of the coopole binary: a TOML file, overridden by COOPOLE_* environment
+// variables, overridden by command-line flags.
+#pragma once
+
+#include <string>
+
+#include "coopole/core/result.h"
+
+namespace coopole::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string database = "sqlite:data/coopole.db";
+  std::string web_dir = "web";                   // templates/, i18n/, static/, openapi/
+  std::string reference_dir = "build/reference"; // communes.tsv, naf.tsv
+  int io_threads = 2;
+  int worker_threads = 4;
+  int pool_size = 6;
+  bool secure_cookies = false;     // set when served over HTTPS (behind a TLS proxy)
+  bool trust_proxy = false;        // take X-Forwarded-For / X-Request-Id from the proxy
+  bool access_log = true;
+  std::string log_level = "info";
+};
+
+// Reads `path` (may be empty: no file) then the environment: COOPOLE_LISTEN,
+// COOPOLE_DATABASE, COOPOLE_WEB_DIR, COOPOLE_REFERENCE_DIR, COOPOLE_IO_THREADS,
+// COOPOLE_WORKER_THREADS, COOPOLE_POOL_SIZE, COOPOLE_SECURE_COOKIES, COOPOLE_TRUST_PROXY,
+// COOPOLE_ACCESS_LOG, COOPOLE_LOG_LEVEL. Errors: kInvalidArgument naming the key.
+Result<Config> LoadConfig(const std::string& path);
+
+}  // namespace coopole::app

@@ -1,0 +1,30 @@
+#include <spdlog/spdlog.h>
+
+#include "application.h"
+
+namespace coopole::app {
+
+int Serve(Application& app) {
+  const Config& c = app.config();
+  http::ServerOptions options;
+  options.listen = c.listen;
+  options.io_threads = c.io_threads;
+  options.worker_threads = c.worker_threads;
+  options.trust_proxy_headers = c.trust_proxy;
+  http::AccessLogger logger;
+  if (c.access_log) {
+    logger = [](const http::Request& req, int status, std::size_t bytes, double ms) {
+      spdlog::info("{} {} {} {} {}B {:.2f}ms {}", req.request_id, http::MethodName(req.method), req.target, status,
+                   bytes, ms, req.remote_address);
+    };
+  }
+  http::Server server(options, app.router(), logger);
+  int port = server.Listen();
+  server.HandleSignals();
+  spdlog::info("coopole listening on {} (port {})", c.listen, port);
+  server.Run();
+  spdlog::info("coopole stopped");
+  return 0;
+}
+
+}  // namespace coopole::app

@@ -1,0 +1,19 @@
+// Sign-in, sign-out and language pages.
+#pragma once
+
+#include "coopole/http/http.h"
+#include "coopole/identity/identity.h"
+#include "coopole/web/web.h"
+
+namespace coopole::identity::web {
+
+struct Dependencies {
+  IdentityService& identity;
+  coopole::web::Shell& shell;
+  coopole::web::WebOptions options;
+};
+
+// GET/POST /login, POST /logout, POST /language.
+void RegisterRoutes(http::Router& router, Dependencies deps);
+
+}  // namespace coopole::identity::web
