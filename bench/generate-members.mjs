@@ -17,7 +17,8 @@ const words = ['Économie', 'Solidaire', 'Atelier', 'Coopérative', 'Réemploi',
   'Numérique', 'Habitat', 'Culture', 'Alimentation', 'Insertion', 'Services', 'Territoire', 'Fabrique'];
 // A deterministic generator so that runs are comparable.
 let seed = 42;
-const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+// The low bits of this LCG repeat with a short period: use the high ones.
+const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return (seed >>> 8) % n; };
 const lines = ['Nom;Forme juridique;ESS;Type IAE;Secteurs;Code INSEE;QPV;ETP;Salariés en insertion;Date d\'adhésion;Collège;Description'];
 for (let i = 0; i < count; i++) {
   const name = `${words[rand(words.length)]} ${words[rand(words.length)]} ${i}`;
@@ -27,6 +28,6 @@ for (let i = 0; i < count; i++) {
   lines.push([name, forms[rand(forms.length)], rand(4) ? 'oui' : 'non', insertion[rand(insertion.length)],
     `${naf[rand(naf.length)]} ${naf[rand(naf.length)]}`, communes[rand(communes.length)], rand(5) ? 'non' : 'oui',
     fte, String(rand(20)), `${day}/${month}/20${10 + rand(15)}`, `Collège ${1 + rand(4)}`,
-    `Structure ${i} : activités d'économie sociale et solidaire, mutualisation et coopération.`].join(';'));
+    `Structure ${i} : ${words[rand(words.length)].toLowerCase()}, ${words[rand(words.length)].toLowerCase()} et coopération sur le territoire.`].join(';'));
 }
 fs.writeFileSync(out, '\ufeff' + lines.join('\r\n') + '\r\n');

@@ -282,6 +282,7 @@ Result<ImportReport> MemberService::ImportMembers(const Actor& actor, const hubs
     // Two rows trading SIRETs with existing members, or a concurrent write.
     return internal::SiretTaken();
   }
+  store::BumpDirectoryVersion(tx, hub.hub.id);
   tx.Commit();
   report.applied = true;
   return report;

@@ -428,4 +428,14 @@ Fields ApplyPersonInput(const PersonInput& input, Person& person) {
   return fields;
 }
 
+std::string SearchTextOf(const Member& m) {
+  std::string text = m.name;
+  for (const std::string* part : {&m.commune_name, &m.epci_name, &m.description, &m.siret, &m.college}) {
+    if (part->empty()) continue;
+    text += ' ';
+    text += *part;
+  }
+  return FoldForSearch(text);
+}
+
 }  // namespace coopole::members

@@ -16,6 +16,12 @@ inline constexpr std::size_t kMaxLongTextBytes = 500;    // address, website
 inline constexpr std::size_t kMaxDescriptionBytes = 10000;
 inline constexpr std::size_t kMaxSectors = 10;
 
+struct Member;
+
+// What the directory search looks in: name, commune, EPCI, description, SIRET and college,
+// folded with FoldForSearch. Stored with each row and rebuilt by the directory index.
+std::string SearchTextOf(const Member& member);
+
 // The SIRET as typed with its spaces (ASCII and no-break) removed: "123 456 789 00012" ->
 // "12345678900012". Not validated.
 std::string CompactSiret(std::string_view text);

@@ -5,6 +5,7 @@
 
 #include "coopole/core/text.h"
 #include "coopole/members/members.h"
+#include "directory_index.h"
 #include "member_service_internal.h"
 #include "store/members_store.h"
 
@@ -110,8 +111,12 @@ bool May(const Actor& actor, const hubs::HubContext& hub, Permission permission,
 }  // namespace
 
 MemberService::MemberService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity,
-                             std::shared_ptr<const reference::Catalogue> catalogue)
-    : pool_(pool), clock_(clock), identity_(identity), catalogue_(std::move(catalogue)) {}
+                             std::shared_ptr<const reference::Catalogue> catalogue, MemberServiceOptions options)
+    : pool_(pool),
+      clock_(clock),
+      identity_(identity),
+      catalogue_(std::move(catalogue)),
+      directory_(std::make_shared<DirectoryCache>(options.directory_cache_members)) {}
 
 Result<MemberPage> MemberService::ListMembers(const Actor& actor, const hubs::HubContext& hub,
                                               const MemberQuery& query) {
@@ -123,6 +128,14 @@ Result<MemberPage> MemberService::ListMembers(const Actor& actor, const hubs::Hu
   // Past the last int page the offset would overflow: such a page is simply empty.
   std::int64_t offset = static_cast<std::int64_t>(page.page - 1) * page.per_page;
   auto tx = pool_.Begin(db::TxMode::kRead);
+  const HubId hub_id = hub.hub.id;
+  auto index = directory_->Get(
+      hub_id, store::DirectoryVersion(tx, hub_id), [&] { return store::CountHubMembers(tx, hub_id); },
+      [&] { return store::LoadHubMembers(tx, hub_id); });
+  if (index) {
+    page.total = index->Query(filter, page.per_page, offset, page.items);
+    return page;
+  }
   page.total = store::CountMembers(tx, hub.hub.id, filter);
   if (offset < page.total) {
     page.items = store::ListMembers(tx, hub.hub.id, filter, page.per_page, static_cast<int>(offset));
@@ -153,6 +166,7 @@ Result<Member> MemberService::CreateMember(const Actor& actor, const hubs::HubCo
     return internal::SiretTaken();  // a concurrent insert took the SIRET after our check
   }
   identity_.RecordAudit(tx, actor, {hub.hub.id, "create", "member", member.id.value, "", MemberJson(member)});
+  store::BumpDirectoryVersion(tx, hub.hub.id);
   tx.Commit();
   return member;
 }
@@ -179,6 +193,7 @@ Result<Member> MemberService::UpdateMember(const Actor& actor, const hubs::HubCo
   }
   member.version = expected_version + 1;
   identity_.RecordAudit(tx, actor, {hub.hub.id, "update", "member", id.value, MemberJson(*current), MemberJson(member)});
+  store::BumpDirectoryVersion(tx, hub.hub.id);
   tx.Commit();
   return member;
 }
@@ -204,6 +219,7 @@ Result<Member> SetMemberArchived(db::Pool& pool, identity::IdentityService& iden
   member.version = current->version + 1;
   identity.RecordAudit(tx, actor, {hub.hub.id, archive ? "archive" : "restore", "member", id.value,
                                    MemberJson(*current), MemberJson(member)});
+  store::BumpDirectoryVersion(tx, hub.hub.id);
   tx.Commit();
   return member;
 }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "coopole/web/web.h"
@@ -22,6 +23,12 @@ int StatusFor(ErrorCode code) {
 
 Shell::Shell(std::shared_ptr<const render::Templates> templates, hubs::HubService& hubs)
     : templates_(std::move(templates)), hubs_(hubs) {}
+
+void Shell::AddNavItem(NavItem item) {
+  auto at = std::upper_bound(nav_.begin(), nav_.end(), item.order,
+                             [](int order, const NavItem& other) { return order < other.order; });
+  nav_.insert(at, std::move(item));
+}
 
 std::string Shell::Translate(std::string_view lang, std::string_view key) const {
   return messages().Get(lang, key);
@@ -62,7 +69,8 @@ http::Response Shell::Page(const http::Request& req, std::string_view template_n
       std::string href = "/hubs/" + hub->hub.slug + item.path;
       entry.set("href", href);
       entry.set("label", Translate(lang, item.label_key));
-      bool active = req.path == href || req.path.rfind(href + "/", 0) == 0;
+      // The hub home is active only on itself; other entries also on their sub-pages.
+      bool active = req.path == href || (!item.path.empty() && req.path.rfind(href + "/", 0) == 0);
       entry.set("active", active);
       nav.push_back(std::move(entry));
     }

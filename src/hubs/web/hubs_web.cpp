@@ -80,9 +80,9 @@ HubInput InputOf(const Hub& hub) {
 }  // namespace
 
 void RegisterRoutes(http::Router& router, Dependencies deps) {
-  deps.shell.AddNavItem({"home", "nav.home", "", identity::Permission::kViewHub});
-  deps.shell.AddNavItem({"settings", "nav.settings", "/settings", identity::Permission::kEditHub});
-  deps.shell.AddNavItem({"audit", "nav.audit", "/audit", identity::Permission::kViewAudit});
+  deps.shell.AddNavItem({"home", "nav.home", "", identity::Permission::kViewHub, 0});
+  deps.shell.AddNavItem({"audit", "nav.audit", "/audit", identity::Permission::kViewAudit, 900});
+  deps.shell.AddNavItem({"settings", "nav.settings", "/settings", identity::Permission::kEditHub, 1000});
 
   router.Add(http::Method::kGet, "/", [deps](http::Request& req) {
     const auto& actor = RequirePrincipal(req).actor;

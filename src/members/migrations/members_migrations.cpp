@@ -55,6 +55,14 @@ CREATE TABLE members_people (
 );
 CREATE INDEX members_people_member ON members_people(hub_id, member_id);
 )SQL"},
+      {"members", 2, R"SQL(
+-- Bumped with every write to members_members: tells the in-memory directory index of each
+-- application server when to rebuild.
+CREATE TABLE members_directory_versions (
+  hub_id BIGINT PRIMARY KEY REFERENCES hubs_hubs(id),
+  version BIGINT NOT NULL
+);
+)SQL"},
   };
 }
 

@@ -1,5 +1,7 @@
 #include "store/members_store.h"
 
+#include "member_rules.h"
+
 #include "coopole/core/text.h"
 
 namespace coopole::members::store {
@@ -103,17 +105,6 @@ Person ReadPerson(const db::Rows& rows, std::size_t r) {
   if (auto at = rows.OptInt(r, 6)) p.archived_at = Timestamp{*at};
   p.version = rows.Int(r, 7);
   return p;
-}
-
-// What the directory search looks in, folded once at write time.
-std::string SearchText(const Member& m) {
-  std::string text = m.name;
-  for (const std::string* part : {&m.commune_name, &m.epci_name, &m.description, &m.siret, &m.college}) {
-    if (part->empty()) continue;
-    text += ' ';
-    text += *part;
-  }
-  return FoldForSearch(text);
 }
 
 // A LIKE pattern matching `text` anywhere, with LIKE's wildcards in `text` taken literally
@@ -230,7 +221,7 @@ db::Params WriteParams(const Member& m) {
           m.phone,
           m.address,
           m.description,
-          SearchText(m),
+          SearchTextOf(m),
           OptTime(m.archived_at),
           m.updated_at.unix_seconds};
 }
@@ -335,6 +326,22 @@ bool UpdatePerson(db::Transaction& tx, HubId hub, const Person& person, std::int
              "version = version + 1 WHERE id = ? AND hub_id = ? AND version = ?",
              {person.name, person.role, person.email, person.phone, OptTime(person.archived_at), now.unix_seconds,
               person.id.value, hub.value, expected_version}) == 1;
+}
+
+std::int64_t DirectoryVersion(db::Transaction& tx, HubId hub) {
+  auto rows = tx.Query("SELECT version FROM members_directory_versions WHERE hub_id = ?", {hub.value});
+  return rows.empty() ? 0 : rows.Int(0, 0);
+}
+
+void BumpDirectoryVersion(db::Transaction& tx, HubId hub) {
+  tx.Execute(
+      "INSERT INTO members_directory_versions (hub_id, version) VALUES (?, 1) "
+      "ON CONFLICT (hub_id) DO UPDATE SET version = members_directory_versions.version + 1",
+      {hub.value});
+}
+
+std::int64_t CountHubMembers(db::Transaction& tx, HubId hub) {
+  return tx.Query("SELECT COUNT(*) FROM members_members WHERE hub_id = ?", {hub.value}).Int(0, 0);
 }
 
 }  // namespace coopole::members::store

@@ -34,6 +34,15 @@ std::vector<Member> ListAllMembers(db::Transaction& tx, HubId hub, const MemberF
 // Every member of the hub, archived included, in id order (import matching).
 std::vector<Member> LoadHubMembers(db::Transaction& tx, HubId hub);
 
+// The hub's directory version: bumped in every transaction that writes members_members, so
+// that the in-memory directory index knows when it is stale (directory_index.h). 0 before
+// the first write. Callers of InsertMember/UpdateMember call BumpDirectoryVersion once
+// before committing.
+std::int64_t DirectoryVersion(db::Transaction& tx, HubId hub);
+void BumpDirectoryVersion(db::Transaction& tx, HubId hub);
+// Members of the hub, archived included.
+std::int64_t CountHubMembers(db::Transaction& tx, HubId hub);
+
 // Inserts with version 1; returns the new id. Throws db::ConstraintError (SIRET taken).
 MemberId InsertMember(db::Transaction& tx, const Member& member);
 // Writes every field when the stored version is `expected_version`, bumping it; false

@@ -81,25 +81,14 @@ render::ViewList CodeOptions(const std::vector<std::string>& codes, std::string_
   return options;
 }
 
-render::View MemberView(const Member& m, const ViewContext& ctx) {
+render::View MemberRowView(const Member& m, const ViewContext& ctx) {
   const auto& shell = ctx.deps.shell;
   const std::string& lang = ctx.lang;
   render::View v;
-  const std::string href = MemberHref(ctx.hub, m.id);
-  v.set("id", std::to_string(m.id.value));
-  v.set("href", href);
-  v.set("edit_href", href + "/edit");
-  v.set("archive_href", href + "/archive");
-  v.set("restore_href", href + "/restore");
-  v.set("people_href", href + "/people");
+  v.set("href", MemberHref(ctx.hub, m.id));
   v.set("name", m.name);
-  SetText(v, "siret", m.siret);
-  v.set("legal_form", m.legal_form);
   SetText(v, "legal_form_label",
           m.legal_form.empty() ? "" : shell.Translate(lang, "members.legal_form." + m.legal_form));
-  v.set("is_ess", m.is_ess);
-  v.set("is_ess_label", shell.Translate(lang, m.is_ess ? "form.yes" : "form.no"));
-  v.set("insertion_type", m.insertion_type);
   v.set("has_insertion_type", !m.insertion_type.empty());
   v.set("insertion_type_abbr", Upper(m.insertion_type));
   v.set("insertion_type_label",
@@ -114,14 +103,33 @@ render::View MemberView(const Member& m, const ViewContext& ctx) {
   }
   v.set("has_sectors", !sectors.empty());
   v.set("sectors", sectors);
-  v.set("commune_insee", m.commune_insee);
   v.set("has_commune", !m.commune_insee.empty());
   v.set("commune_name", m.commune_name.empty() ? m.commune_insee : m.commune_name);
-  v.set("epci_siren", m.epci_siren);
   SetText(v, "epci_name", m.epci_name);
+  SetText(v, "fte", m.fte_hundredths ? FormatFixed(*m.fte_hundredths, 2, lang) : "");
+  v.set("archived", m.archived_at.has_value());
+  return v;
+}
+
+render::View MemberView(const Member& m, const ViewContext& ctx) {
+  const auto& shell = ctx.deps.shell;
+  const std::string& lang = ctx.lang;
+  render::View v = MemberRowView(m, ctx);
+  const std::string href = MemberHref(ctx.hub, m.id);
+  v.set("id", std::to_string(m.id.value));
+  v.set("edit_href", href + "/edit");
+  v.set("archive_href", href + "/archive");
+  v.set("restore_href", href + "/restore");
+  v.set("people_href", href + "/people");
+  SetText(v, "siret", m.siret);
+  v.set("legal_form", m.legal_form);
+  v.set("is_ess", m.is_ess);
+  v.set("is_ess_label", shell.Translate(lang, m.is_ess ? "form.yes" : "form.no"));
+  v.set("insertion_type", m.insertion_type);
+  v.set("commune_insee", m.commune_insee);
+  v.set("epci_siren", m.epci_siren);
   v.set("priority_area", m.priority_area);
   v.set("priority_area_label", shell.Translate(lang, m.priority_area ? "form.yes" : "form.no"));
-  SetText(v, "fte", m.fte_hundredths ? FormatFixed(*m.fte_hundredths, 2, lang) : "");
   SetText(v, "insertion_headcount", m.insertion_headcount ? std::to_string(*m.insertion_headcount) : "");
   SetText(v, "join_date", DateText(m.join_date, lang));
   SetText(v, "college", m.college);
@@ -131,7 +139,6 @@ render::View MemberView(const Member& m, const ViewContext& ctx) {
   SetText(v, "phone", m.phone);
   SetText(v, "address", m.address);
   SetText(v, "description", m.description);
-  v.set("archived", m.archived_at.has_value());
   v.set("archived_on", m.archived_at ? FormatDate(UtcDateOf(*m.archived_at), lang) : "");
   v.set("updated_on", FormatDate(UtcDateOf(m.updated_at), lang));
   v.set("version", std::to_string(m.version));

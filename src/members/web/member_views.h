@@ -44,6 +44,8 @@ Date UtcDateOf(Timestamp t);
 // sectors with their NAF labels, `archived`, and the links (href, edit_href, archive_href,
 // restore_href, people_href).
 render::View MemberView(const Member& member, const ViewContext& ctx);
+// The fields of one row of the directory table (a subset of MemberView's).
+render::View MemberRowView(const Member& member, const ViewContext& ctx);
 // A person for display, with edit_href and archive_href.
 render::View PersonView(const Person& person, const ViewContext& ctx);
 

@@ -133,10 +133,18 @@ bool IsValidSiret(std::string_view siret);
 // French or English, accents and case ignored) to a MemberInput field name, or "".
 std::string FieldForColumn(std::string_view header);
 
+struct MemberServiceOptions {
+  // Members kept in the in-memory directory index across hubs; 0 turns it off (every
+  // directory query then runs in SQL).
+  std::size_t directory_cache_members = 50000;
+};
+
+class DirectoryCache;
+
 class MemberService {
  public:
   MemberService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity,
-                std::shared_ptr<const reference::Catalogue> catalogue);
+                std::shared_ptr<const reference::Catalogue> catalogue, MemberServiceOptions options = {});
 
   // Errors of every use case: kNotFound for a member or person of another hub,
   // kPermissionDenied when the role does not allow the action.
@@ -177,6 +185,7 @@ class MemberService {
   const Clock& clock_;
   identity::IdentityService& identity_;
   std::shared_ptr<const reference::Catalogue> catalogue_;
+  std::shared_ptr<DirectoryCache> directory_;
 };
 
 }  // namespace coopole::members

@@ -63,6 +63,7 @@ struct NavItem {
   std::string label_key;    // message key "nav.members"
   std::string path;         // relative to the hub: "/members"
   identity::Permission permission = identity::Permission::kViewHub;
+  int order = 100;          // position in the menu, smallest first (home 0, directory 10, ...)
 };
 
 // Renders pages inside the common layout and answers errors in HTML or JSON.
@@ -70,7 +71,8 @@ class Shell {
  public:
   Shell(std::shared_ptr<const render::Templates> templates, hubs::HubService& hubs);
 
-  void AddNavItem(NavItem item) { nav_.push_back(std::move(item)); }
+  // Adds an entry to the hub menu, kept sorted by `order`.
+  void AddNavItem(NavItem item);
   const render::Messages& messages() const { return templates_->messages(); }
   const render::Templates& templates() const { return *templates_; }
 
