@@ -36,10 +36,15 @@ std::string Shell::Translate(std::string_view lang, std::string_view key) const 
 
 http::Response Shell::Page(const http::Request& req, std::string_view template_name, render::View view,
                            std::string_view title_key, const hubs::HubContext* hub, int status) const {
+  return PageTitled(req, template_name, std::move(view), Translate(LanguageOf(req), title_key), hub, status);
+}
+
+http::Response Shell::PageTitled(const http::Request& req, std::string_view template_name, render::View view,
+                                 std::string title, const hubs::HubContext* hub, int status) const {
   const std::string lang = LanguageOf(req);
   view.set("lang", lang);
   view.set("other_lang", lang == "fr" ? "en" : "fr");
-  view.set("title", Translate(lang, title_key));
+  view.set("title", title);
   view.set("csrf", CsrfTokenOf(req));
   view.set("path", req.target);
   if (const Principal* p = PrincipalOf(req)) {
@@ -119,13 +124,16 @@ http::Response Shell::ErrorResponse(const http::Request& req, const Error& error
   return Page(req, "errors/error", std::move(view), "errors.status_" + std::to_string(status), nullptr, status);
 }
 
-void Shell::AddFieldErrors(render::View& view, const Error& error, std::string_view lang) const {
+void Shell::AddFieldErrors(render::View& view, const Error& error, std::string_view lang,
+                           std::string_view label_prefix) const {
   render::ViewList list;
   for (const auto& [field, key] : error.fields) {
     std::string text = Translate(lang, key);
     view.set(field + "_error", text);
     render::View item;
     item.set("field", field);
+    const std::string label_key = std::string(label_prefix) + field;
+    item.set("label", !label_prefix.empty() && messages().Has(lang, label_key) ? Translate(lang, label_key) : field);
     item.set("message", text);
     list.push_back(std::move(item));
   }

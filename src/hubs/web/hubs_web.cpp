@@ -67,7 +67,7 @@ http::Response FormPage(const Dependencies& deps, const http::Request& req, cons
   v.set("time_zone", input.time_zone.value_or("Europe/Paris"));
   v.set("lead_member", input.lead_member.value_or(""));
   if (hub) v.set("version", std::to_string(hub->hub.version));
-  if (error) deps.shell.AddFieldErrors(v, *error, LanguageOf(req));
+  if (error) deps.shell.AddFieldErrors(v, *error, LanguageOf(req), "hubs.");
   return deps.shell.Page(req, template_name, std::move(v), hub ? "hubs.settings_title" : "hubs.new_title", hub,
                          status);
 }

@@ -187,7 +187,7 @@ Response MemberFormPage(const Request& req, const ViewContext& ctx, const Member
   }
   int status = 200;
   if (error) {
-    ctx.deps.shell.AddFieldErrors(view, *error, ctx.lang);
+    ctx.deps.shell.AddFieldErrors(view, *error, ctx.lang, "members.field.");
     status = cw::StatusFor(error->code);
   }
   return ctx.deps.shell.Page(req, "members/form", std::move(view),
@@ -263,7 +263,7 @@ Response MemberPage(Request& req, const ViewContext& ctx) {
   }
   view.set("has_people", !list.empty());
   view.set("people", list);
-  return ctx.deps.shell.Page(req, "members/detail", std::move(view), "members.detail_title", &ctx.hub);
+  return ctx.deps.shell.PageTitled(req, "members/detail", std::move(view), member->name, &ctx.hub);
 }
 
 // Archive and restore share their shape: one use case, then back to the record.
@@ -302,7 +302,7 @@ Response PersonFormPage(const Request& req, const ViewContext& ctx, const Person
   }
   int status = 200;
   if (error) {
-    ctx.deps.shell.AddFieldErrors(view, *error, ctx.lang);
+    ctx.deps.shell.AddFieldErrors(view, *error, ctx.lang, "people.");
     status = cw::StatusFor(error->code);
   }
   return ctx.deps.shell.Page(req, "members/person_form", std::move(view),

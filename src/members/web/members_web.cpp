@@ -46,7 +46,7 @@ Result<ImportReport> RunImport(const ViewContext& ctx, const CsvUpload& upload) 
 }
 
 void RegisterRoutes(http::Router& router, Dependencies deps) {
-  deps.shell.AddNavItem({.key = "members", .label_key = "nav.members", .path = "/members"});
+  deps.shell.AddNavItem({.key = "members", .label_key = "nav.members", .path = "/members", .order = 10});
   RegisterPageRoutes(router, deps);
   RegisterApiRoutes(router, deps);
 }

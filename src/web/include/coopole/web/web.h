@@ -81,14 +81,20 @@ class Shell {
   // from ?notice=KEY when KEY is a known "notice.*" message.
   http::Response Page(const http::Request& req, std::string_view template_name, render::View view,
                       std::string_view title_key, const hubs::HubContext* hub = nullptr, int status = 200) const;
+  // Same as Page with a title given as text (a member's name) rather than a message key.
+  http::Response PageTitled(const http::Request& req, std::string_view template_name, render::View view,
+                            std::string title, const hubs::HubContext* hub = nullptr, int status = 200) const;
   // Renders a template without the layout (htmx fragments).
   http::Response Fragment(const http::Request& req, std::string_view template_name, const render::View& view) const;
   // An error as a JSON body {"error":{"code","message","fields"}} with field messages in
   // the request language, or as an HTML error page.
   http::Response ErrorResponse(const http::Request& req, const Error& error) const;
   http::Response JsonError(const http::Request& req, const Error& error) const;
-  // Translates the field errors of `error` for a form view: {"field_errors": {...}, "<field>_error": "..."}.
-  void AddFieldErrors(render::View& view, const Error& error, std::string_view lang) const;
+  // Translates the field errors of `error` for a form view: "<field>_error" next to each
+  // field, and "field_errors" (field, its label, message) for the summary. The label is the
+  // message `label_prefix` + field ("members.field.siret") when it exists, else the name.
+  void AddFieldErrors(render::View& view, const Error& error, std::string_view lang,
+                      std::string_view label_prefix = "") const;
   // The catalogue text of `key` in `lang`.
   std::string Translate(std::string_view lang, std::string_view key) const;
 
