@@ -199,6 +199,9 @@ Result<ImportReport> MemberService::ImportMembers(const Actor& actor, const hubs
   std::vector<PlannedRow> planned;
   planned.reserve(table.rows.size());
   std::unordered_map<std::string, int> file_sirets;  // SIRET -> first line that names it
+  // Rows without a SIRET designate a structure by folded name (and commune when the file has
+  // that column): two such rows for the same key are the same structure twice.
+  std::unordered_map<std::string, int> file_names;
   const Timestamp now = clock_.Now();
 
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -218,12 +221,18 @@ Result<ImportReport> MemberService::ImportMembers(const Actor& actor, const hubs
         continue;
       }
     }
-    std::optional<std::size_t> existing = siret.empty() ? std::nullopt : index.BySiret(siret);
-    if (!existing) {
-      std::optional<std::string> insee;
-      if (insee_column) insee = std::string(Trim(cell(insee_column)));
-      existing = index.ByName(FoldForSearch(Trim(cell(name_column))), insee, siret);
+    std::optional<std::string> insee;
+    if (insee_column) insee = std::string(Trim(cell(insee_column)));
+    const std::string folded_name = FoldForSearch(Trim(cell(name_column)));
+    if (siret.empty() && !folded_name.empty()) {
+      auto [it, first] = file_names.emplace(folded_name + '\x1f' + insee.value_or(""), line);
+      if (!first) {
+        report.issues.push_back({line, name_column->header, "name", "import.duplicate", cell(name_column)});
+        continue;
+      }
     }
+    std::optional<std::size_t> existing = siret.empty() ? std::nullopt : index.BySiret(siret);
+    if (!existing) existing = index.ByName(folded_name, insee, siret);
     if (existing && index.Matched(*existing)) {
       // Matched by SIRET a member another row already updates (by name): ambiguous.
       report.issues.push_back({line, siret_column ? siret_column->header : "", "siret", "import.duplicate",
