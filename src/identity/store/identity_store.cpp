@@ -95,10 +95,6 @@ std::optional<std::pair<UserRow, std::string>> FindSession(db::Transaction& tx, 
   return std::make_pair(ReadUser(rows, 0), rows.Text(0, 8));
 }
 
-void ExtendSession(db::Transaction& tx, const std::string& digest, Timestamp expires) {
-  tx.Execute("UPDATE identity_sessions SET expires_at = ? WHERE token_digest = ?", {expires.unix_seconds, digest});
-}
-
 void DeleteSession(db::Transaction& tx, const std::string& digest) {
   tx.Execute("DELETE FROM identity_sessions WHERE token_digest = ?", {digest});
 }

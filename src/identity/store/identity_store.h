@@ -29,7 +29,6 @@ void InsertSession(db::Transaction& tx, const std::string& digest, UserId user, 
                    Timestamp now, Timestamp expires);
 // The user and CSRF token of a live session.
 std::optional<std::pair<UserRow, std::string>> FindSession(db::Transaction& tx, const std::string& digest, Timestamp now);
-void ExtendSession(db::Transaction& tx, const std::string& digest, Timestamp expires);
 void DeleteSession(db::Transaction& tx, const std::string& digest);
 void DeleteExpiredSessions(db::Transaction& tx, Timestamp now);
 
