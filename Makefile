@@ -3,7 +3,8 @@
 #   make assets   front-end files into web/static/vendor/, reference TSVs into build/reference/
 #   make build    configure (once) and build everything with CMake + Ninja into build/
 #   make run      deps, assets, build, migrate, demo data if the database is empty, serve
-#   make test     deps (--test), assets, build, then every test suite against a throw-away PostgreSQL
+#   make test     deps (--test), assets, build (and the unit tests with sanitizers), then every
+#                 test suite against a throw-away PostgreSQL
 #   make bench    deps (--bench), assets, build, then bench/run.sh
 #   make clean    removes build outputs and copied assets (never data/ nor node_modules/)
 # Composite targets call sub-makes one after another so that `make -j` cannot reorder them.
@@ -19,7 +20,7 @@ VENDOR_STAMP := web/static/vendor/.stamp
 # Where the app and the tests find communes.tsv/naf.tsv unless the caller says otherwise.
 export COOPOLE_REFERENCE_DIR ?= $(CURDIR)/$(REFERENCE_DIR)
 
-.PHONY: deps deps-test deps-bench assets build run test bench clean
+.PHONY: deps deps-test deps-bench assets build build-sanitize run test bench clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -51,6 +52,13 @@ $(BUILD_DIR)/build.ninja:
 build: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR)
 
+# The module (unit) tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+build-sanitize/build.ninja:
+	cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOOPOLE_SANITIZE=ON $(CMAKE_ARGS)
+
+build-sanitize: build-sanitize/build.ninja
+	cmake --build build-sanitize --target unit_tests
+
 run:
 	$(MAKE) deps
 	$(MAKE) assets
@@ -64,6 +72,7 @@ test:
 	$(MAKE) deps-test
 	$(MAKE) assets
 	$(MAKE) build
+	$(MAKE) build-sanitize
 	bash tests/support/with-postgres.sh bash scripts/run-tests.sh
 
 bench:
@@ -73,4 +82,4 @@ bench:
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) web/static/vendor
+	rm -rf $(BUILD_DIR) build-sanitize web/static/vendor

@@ -12,6 +12,12 @@ failed=()
 echo "== ctest"
 ctest --test-dir build --output-on-failure -j2 || failed+=(ctest)
 
+if [[ -f build-sanitize/CTestTestfile.cmake ]]; then
+  echo "== unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-sanitize -L unit --output-on-failure -j2 || failed+=(sanitizers)
+fi
+
 if [[ -n $(find tests/browser -name '*.test.mjs' -print -quit 2>/dev/null) ]]; then
   echo "== browser tests"
   node --test tests/browser/ || failed+=(browser)

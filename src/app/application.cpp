@@ -62,7 +62,7 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
   auto messages = render::Messages::Load(config_.web_dir + "/i18n");
   auto templates = render::Templates::Load(config_.web_dir + "/templates", messages);
   web_ = std::make_unique<WebParts>();
-  web_->shell = std::make_unique<web::Shell>(templates, *hubs_);
+  web_->shell = std::make_unique<web::Shell>(templates);
   openapi_ = AssembleOpenApi(config_.web_dir + "/openapi");
   BuildRoutes();
 }

@@ -52,13 +52,10 @@ HubService::HubService(db::Pool& pool, const Clock& clock, identity::IdentitySer
     : pool_(pool), clock_(clock), identity_(identity), member_in_hub_(std::move(member_in_hub)) {}
 
 Result<HubContext> HubService::Resolve(const Actor& actor, std::string_view slug) {
-  std::optional<Hub> hub;
-  {
-    auto tx = pool_.Begin(db::TxMode::kRead);
-    hub = store::FindBySlug(tx, slug);
-  }
+  auto tx = pool_.Begin(db::TxMode::kRead);
+  auto hub = store::FindBySlug(tx, slug);
   if (!hub) return Error::NotFound("hub");
-  auto access = identity_.AccessIn(actor, hub->id);
+  auto access = identity_.AccessIn(tx, actor, hub->id);
   if (!access) return Error::NotFound("hub");
   return HubContext{std::move(*hub), *access};
 }

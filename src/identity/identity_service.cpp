@@ -153,6 +153,10 @@ std::vector<std::pair<HubId, HubAccess>> IdentityService::AccessOf(UserId user) 
 
 std::optional<HubAccess> IdentityService::AccessIn(const Actor& actor, HubId hub) {
   auto tx = pool_.Begin(db::TxMode::kRead);
+  return AccessIn(tx, actor, hub);
+}
+
+std::optional<HubAccess> IdentityService::AccessIn(db::Transaction& tx, const Actor& actor, HubId hub) {
   auto access = store::FindHubRole(tx, actor.user, hub);
   if (!access && actor.is_admin) return HubAccess{hub, Role::kCoordinator, std::nullopt};
   return access;

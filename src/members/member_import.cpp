@@ -18,30 +18,6 @@ using identity::Permission;
 
 using InputMember = std::optional<std::string> MemberInput::*;
 
-// MemberInput fields by the name FieldForColumn returns.
-const std::vector<std::pair<std::string, InputMember>>& InputFields() {
-  static const std::vector<std::pair<std::string, InputMember>> fields = {
-      {"name", &MemberInput::name},
-      {"siret", &MemberInput::siret},
-      {"legal_form", &MemberInput::legal_form},
-      {"is_ess", &MemberInput::is_ess},
-      {"insertion_type", &MemberInput::insertion_type},
-      {"sectors", &MemberInput::sectors},
-      {"commune_insee", &MemberInput::commune_insee},
-      {"priority_area", &MemberInput::priority_area},
-      {"fte", &MemberInput::fte},
-      {"insertion_headcount", &MemberInput::insertion_headcount},
-      {"join_date", &MemberInput::join_date},
-      {"college", &MemberInput::college},
-      {"charter_accepted_on", &MemberInput::charter_accepted_on},
-      {"website", &MemberInput::website},
-      {"email", &MemberInput::email},
-      {"phone", &MemberInput::phone},
-      {"address", &MemberInput::address},
-      {"description", &MemberInput::description},
-  };
-  return fields;
-}
 
 // Columns our export writes next to "Code INSEE" from the reference data: read back, they
 // are derived from the INSEE code, so they are neither imported nor reported as unknown.
@@ -79,8 +55,8 @@ Mapping MapColumns(const std::vector<std::string>& header) {
       m.issues.push_back({1, header[i], field, "import.duplicate_column", header[i]});
       continue;
     }
-    for (const auto& [name, target] : InputFields()) {
-      if (name == field) m.by_field.emplace(field, MappedColumn{i, header[i], target});
+    for (const auto& input_field : MemberInputFields()) {
+      if (input_field.name == field) m.by_field.emplace(field, MappedColumn{i, header[i], input_field.value});
     }
   }
   bool has_insee = m.by_field.count("commune_insee") > 0;

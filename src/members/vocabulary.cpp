@@ -17,4 +17,38 @@ const std::vector<std::string>& InsertionTypes() {
   return types;
 }
 
+std::span<const MemberInputField> MemberInputFields() {
+  static constexpr MemberInputField kFields[] = {
+      {"name", &MemberInput::name},
+      {"siret", &MemberInput::siret},
+      {"legal_form", &MemberInput::legal_form},
+      {"is_ess", &MemberInput::is_ess},
+      {"insertion_type", &MemberInput::insertion_type},
+      {"sectors", &MemberInput::sectors},
+      {"commune_insee", &MemberInput::commune_insee},
+      {"priority_area", &MemberInput::priority_area},
+      {"fte", &MemberInput::fte},
+      {"insertion_headcount", &MemberInput::insertion_headcount},
+      {"join_date", &MemberInput::join_date},
+      {"college", &MemberInput::college},
+      {"charter_accepted_on", &MemberInput::charter_accepted_on},
+      {"website", &MemberInput::website},
+      {"email", &MemberInput::email},
+      {"phone", &MemberInput::phone},
+      {"address", &MemberInput::address},
+      {"description", &MemberInput::description},
+  };
+  return kFields;
+}
+
+std::span<const PersonInputField> PersonInputFields() {
+  static constexpr PersonInputField kFields[] = {
+      {"name", &PersonInput::name},
+      {"role", &PersonInput::role},
+      {"email", &PersonInput::email},
+      {"phone", &PersonInput::phone},
+  };
+  return kFields;
+}
+
 }  // namespace coopole::members

@@ -21,8 +21,7 @@ int StatusFor(ErrorCode code) {
   return 500;
 }
 
-Shell::Shell(std::shared_ptr<const render::Templates> templates, hubs::HubService& hubs)
-    : templates_(std::move(templates)), hubs_(hubs) {}
+Shell::Shell(std::shared_ptr<const render::Templates> templates) : templates_(std::move(templates)) {}
 
 void Shell::AddNavItem(NavItem item) {
   auto at = std::upper_bound(nav_.begin(), nav_.end(), item.order,
@@ -51,16 +50,6 @@ http::Response Shell::PageTitled(const http::Request& req, std::string_view temp
     view.set("signed_in", true);
     view.set("user_name", p->actor.name);
     view.set("is_admin", p->actor.is_admin);
-    render::ViewList hub_list;
-    for (const auto& h : hubs_.ListForActor(p->actor)) {
-      render::View item;
-      item.set("slug", h.hub.slug);
-      item.set("name", h.hub.name);
-      item.set("current", hub != nullptr && hub->hub.id == h.hub.id);
-      hub_list.push_back(std::move(item));
-    }
-    view.set("hubs", hub_list);
-    view.set("many_hubs", hub_list.size() > 1);
   }
   if (hub) {
     view.set("hub_slug", hub->hub.slug);

@@ -224,7 +224,7 @@ void SqliteConnection::Commit() { Execute("COMMIT", {}); }
 
 void SqliteConnection::Rollback() {
   // SQLite may already have rolled back by itself (e.g. after SQLITE_FULL).
-  if (InTransaction()) ExecuteScript("ROLLBACK");
+  if (InTransaction()) Execute("ROLLBACK", {});
 }
 
 bool SqliteConnection::InTransaction() { return sqlite3_get_autocommit(db_) == 0; }

@@ -12,34 +12,6 @@ namespace {
 
 namespace cw = coopole::web;
 
-constexpr std::array<MemberField, 18> kMemberFields = {{
-    {"name", &MemberInput::name},
-    {"siret", &MemberInput::siret},
-    {"legal_form", &MemberInput::legal_form},
-    {"is_ess", &MemberInput::is_ess},
-    {"insertion_type", &MemberInput::insertion_type},
-    {"sectors", &MemberInput::sectors},
-    {"commune_insee", &MemberInput::commune_insee},
-    {"priority_area", &MemberInput::priority_area},
-    {"fte", &MemberInput::fte},
-    {"insertion_headcount", &MemberInput::insertion_headcount},
-    {"join_date", &MemberInput::join_date},
-    {"college", &MemberInput::college},
-    {"charter_accepted_on", &MemberInput::charter_accepted_on},
-    {"website", &MemberInput::website},
-    {"email", &MemberInput::email},
-    {"phone", &MemberInput::phone},
-    {"address", &MemberInput::address},
-    {"description", &MemberInput::description},
-}};
-
-constexpr std::array<PersonField, 4> kPersonFields = {{
-    {"name", &PersonInput::name},
-    {"role", &PersonInput::role},
-    {"email", &PersonInput::email},
-    {"phone", &PersonInput::phone},
-}};
-
 // The checkboxes of the member form: a browser sends nothing for an unchecked box.
 constexpr std::array<std::optional<std::string> MemberInput::*, 2> kMemberCheckboxes = {&MemberInput::is_ess,
                                                                                         &MemberInput::priority_area};
@@ -182,12 +154,9 @@ std::string FilterQueryString(const MemberQuery& query) {
   return out;
 }
 
-std::span<const MemberField> MemberFields() { return kMemberFields; }
-std::span<const PersonField> PersonFields() { return kPersonFields; }
-
 MemberInput MemberInputFromForm(const http::FormFields& fields) {
   MemberInput input;
-  for (const auto& field : kMemberFields) input.*field.value = http::FormValue(fields, field.name);
+  for (const auto& field : MemberInputFields()) input.*field.value = http::FormValue(fields, field.name);
   for (auto checkbox : kMemberCheckboxes) {
     if (!(input.*checkbox)) input.*checkbox = "0";
   }
@@ -196,7 +165,7 @@ MemberInput MemberInputFromForm(const http::FormFields& fields) {
 
 Result<MemberInput> MemberInputFromJson(const nlohmann::json& body) {
   MemberInput input;
-  for (const auto& field : kMemberFields) {
+  for (const auto& field : MemberInputFields()) {
     const std::string name = field.name;
     if (auto it = body.find(name); name == "sectors" && it != body.end() && it->is_array()) {
       std::string codes;
@@ -216,13 +185,13 @@ Result<MemberInput> MemberInputFromJson(const nlohmann::json& body) {
 
 PersonInput PersonInputFromForm(const http::FormFields& fields) {
   PersonInput input;
-  for (const auto& field : kPersonFields) input.*field.value = http::FormValue(fields, field.name);
+  for (const auto& field : PersonInputFields()) input.*field.value = http::FormValue(fields, field.name);
   return input;
 }
 
 Result<PersonInput> PersonInputFromJson(const nlohmann::json& body) {
   PersonInput input;
-  for (const auto& field : kPersonFields) {
+  for (const auto& field : PersonInputFields()) {
     auto text = cw::JsonText(body, field.name);
     if (!text) return text.error();
     input.*field.value = std::move(*text);

@@ -37,17 +37,6 @@ std::string FilterQueryString(const MemberQuery& query);
 // The `sort` parameter value of a sort order ("-name").
 const char* SortParam(MemberSort sort);
 
-// The text fields of MemberInput by their form / JSON / error field name.
-struct MemberField {
-  const char* name;
-  std::optional<std::string> MemberInput::*value;
-};
-std::span<const MemberField> MemberFields();
-struct PersonField {
-  const char* name;
-  std::optional<std::string> PersonInput::*value;
-};
-std::span<const PersonField> PersonFields();
 
 // MemberInput from an HTML form. Every field present is taken as typed; the checkboxes
 // is_ess and priority_area read "0" when absent (a browser omits unchecked boxes).

@@ -188,7 +188,7 @@ PersonInput InputOf(const Person& p) { return PersonInput{p.name, p.role, p.emai
 
 render::View MemberFormView(const MemberInput& input, const ViewContext& ctx) {
   render::View v;
-  for (const auto& field : MemberFields()) v.set(field.name, (input.*field.value).value_or(""));
+  for (const auto& field : MemberInputFields()) v.set(field.name, (input.*field.value).value_or(""));
   v.set("is_ess_checked", Checked(input.is_ess));
   v.set("priority_area_checked", Checked(input.priority_area));
   v.set("legal_form_options", CodeOptions(LegalForms(), "members.legal_form.", {input.legal_form.value_or("")}, ctx));
@@ -199,7 +199,7 @@ render::View MemberFormView(const MemberInput& input, const ViewContext& ctx) {
 
 render::View PersonFormView(const PersonInput& input) {
   render::View v;
-  for (const auto& field : PersonFields()) v.set(field.name, (input.*field.value).value_or(""));
+  for (const auto& field : PersonInputFields()) v.set(field.name, (input.*field.value).value_or(""));
   return v;
 }
 

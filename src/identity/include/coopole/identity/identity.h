@@ -130,8 +130,10 @@ class IdentityService {
 
   // The hubs a user holds a role in, with that role (admins: none unless granted).
   std::vector<std::pair<HubId, HubAccess>> AccessOf(UserId user);
-  // The role of `user` in `hub`, if any.
+  // The role of the actor in `hub`, if any (admins: coordinator). The second form reads
+  // inside the caller's transaction.
   std::optional<HubAccess> AccessIn(const Actor& actor, HubId hub);
+  std::optional<HubAccess> AccessIn(db::Transaction& tx, const Actor& actor, HubId hub);
   Status SetLanguage(UserId user, const std::string& language);
 
   // Appends to the audit log inside the caller's transaction, so the record commits with

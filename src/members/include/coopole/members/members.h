@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,14 @@ struct MemberInput {
       address, description;
 };
 
+// The text fields of MemberInput and PersonInput by name: the names forms, JSON bodies,
+// CSV column mapping (FieldForColumn) and field errors all use.
+struct MemberInputField {
+  const char* name;
+  std::optional<std::string> MemberInput::*value;
+};
+std::span<const MemberInputField> MemberInputFields();
+
 struct Person {
   PersonId id;
   MemberId member;
@@ -80,6 +89,12 @@ struct Person {
 struct PersonInput {
   std::optional<std::string> name, role, email, phone;
 };
+
+struct PersonInputField {
+  const char* name;
+  std::optional<std::string> PersonInput::*value;
+};
+std::span<const PersonInputField> PersonInputFields();
 
 enum class MemberSort { kName, kNameDesc, kCommune, kJoinDate, kUpdated };
 

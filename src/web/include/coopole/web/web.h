@@ -69,7 +69,7 @@ struct NavItem {
 // Renders pages inside the common layout and answers errors in HTML or JSON.
 class Shell {
  public:
-  Shell(std::shared_ptr<const render::Templates> templates, hubs::HubService& hubs);
+  explicit Shell(std::shared_ptr<const render::Templates> templates);
 
   // Adds an entry to the hub menu, kept sorted by `order`.
   void AddNavItem(NavItem item);
@@ -100,7 +100,6 @@ class Shell {
 
  private:
   std::shared_ptr<const render::Templates> templates_;
-  hubs::HubService& hubs_;
   std::vector<NavItem> nav_;
 };
 
