@@ -320,7 +320,9 @@ void Server::Impl::BeginShutdown() {
   }
   for (auto& c : open) {
     asio::post(c->stream.get_executor(), [c] {
-      if (!c->busy) c->stream.socket().cancel();
+      // The non-throwing form: the peer may have closed the socket meanwhile.
+      boost::system::error_code ignored;
+      if (!c->busy) c->stream.socket().cancel(ignored);
     });
   }
   // Stop the loop once every connection is gone, or when the grace period ends.

@@ -33,6 +33,7 @@ class DirectoryIndex {
   std::int64_t Query(const store::MemberFilter& filter, int limit, std::int64_t offset,
                      std::vector<Member>& items) const;
   std::size_t size() const { return members_.size(); }
+  const std::vector<Member>& members() const { return members_; }
 
  private:
   // Whether member i's search text holds every word (true when there are none).

@@ -129,9 +129,7 @@ Result<MemberPage> MemberService::ListMembers(const Actor& actor, const hubs::Hu
   std::int64_t offset = static_cast<std::int64_t>(page.page - 1) * page.per_page;
   auto tx = pool_.Begin(db::TxMode::kRead);
   const HubId hub_id = hub.hub.id;
-  auto index = directory_->Get(
-      hub_id, store::DirectoryVersion(tx, hub_id), [&] { return store::CountHubMembers(tx, hub_id); },
-      [&] { return store::LoadHubMembers(tx, hub_id); });
+  auto index = DirectoryOf(tx, hub_id);
   if (index) {
     page.total = index->Query(filter, page.per_page, offset, page.items);
     return page;
@@ -141,6 +139,20 @@ Result<MemberPage> MemberService::ListMembers(const Actor& actor, const hubs::Hu
     page.items = store::ListMembers(tx, hub.hub.id, filter, page.per_page, static_cast<int>(offset));
   }
   return page;
+}
+
+std::shared_ptr<const DirectoryIndex> MemberService::DirectoryOf(db::Transaction& tx, HubId hub) {
+  return directory_->Get(
+      hub, store::DirectoryVersion(tx, hub), [&] { return store::CountHubMembers(tx, hub); },
+      [&] { return store::LoadHubMembers(tx, hub); });
+}
+
+Result<DirectoryStatistics> MemberService::Statistics(const Actor& actor, const hubs::HubContext& hub) {
+  if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
+  auto tx = pool_.Begin(db::TxMode::kRead);
+  const HubId hub_id = hub.hub.id;
+  auto index = DirectoryOf(tx, hub_id);
+  return ComputeStatistics(index ? index->members() : store::LoadHubMembers(tx, hub_id));
 }
 
 Result<Member> MemberService::GetMember(const Actor& actor, const hubs::HubContext& hub, MemberId id) {

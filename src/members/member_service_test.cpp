@@ -729,6 +729,23 @@ TEST_P(MemberServiceTest, ListMembers_SeesWritesOfAnotherServer) {
   EXPECT_EQ(Names({}), (std::vector<std::string>{"Seconde", "Zéro"}));
 }
 
+TEST_P(MemberServiceTest, Statistics_CountsThisHubsActiveMembers) {
+  Create(MemberInput{.name = "A", .legal_form = "scop", .is_ess = "oui", .insertion_type = "ei", .fte = "2,5"});
+  Create(MemberInput{.name = "B", .legal_form = "scop", .priority_area = "oui", .fte = "1"});
+  auto gone = Create("C");
+  ASSERT_TRUE(service_->ArchiveMember(actor_, coordinator_, gone.id).ok());
+  Create(MemberInput{.name = "Elsewhere", .legal_form = "sas"}, &other_hub_);
+  auto stats = service_->Statistics(actor_, observer_);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->members, 2);
+  EXPECT_EQ(stats->ess, 1);
+  EXPECT_EQ(stats->insertion_structures, 1);
+  EXPECT_EQ(stats->priority_area, 1);
+  EXPECT_EQ(stats->fte_hundredths, 350);
+  ASSERT_EQ(stats->by_legal_form.size(), 1u);
+  EXPECT_EQ(stats->by_legal_form[0], (std::pair<std::string, std::int64_t>{"scop", 2}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, MemberServiceTest, ::testing::ValuesIn(testing::TestDatabaseKinds()));
 
 }  // namespace

@@ -29,6 +29,18 @@ void Shell::AddNavItem(NavItem item) {
   nav_.insert(at, std::move(item));
 }
 
+void Shell::AddHomeSection(int order, HomeSection section) {
+  auto at = std::upper_bound(home_sections_.begin(), home_sections_.end(), order,
+                             [](int o, const auto& other) { return o < other.first; });
+  home_sections_.insert(at, {order, std::move(section)});
+}
+
+std::string Shell::RenderHomeSections(const http::Request& req, const hubs::HubContext& hub) const {
+  std::string html;
+  for (const auto& [order, section] : home_sections_) html += section(req, hub);
+  return html;
+}
+
 std::string Shell::Translate(std::string_view lang, std::string_view key) const {
   return messages().Get(lang, key);
 }

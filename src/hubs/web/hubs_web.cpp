@@ -115,7 +115,9 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
   router.Add(http::Method::kGet, "/hubs/{hub}", [deps](http::Request& req) {
     auto hub = deps.hubs.Resolve(RequirePrincipal(req).actor, req.Param("hub"));
     if (!hub.ok()) return deps.shell.ErrorResponse(req, hub.error());
-    return deps.shell.Page(req, "hubs/home", HubView(hub->hub), "hubs.home_title", &*hub);
+    render::View view = HubView(hub->hub);
+    view.set("sections_html", deps.shell.RenderHomeSections(req, *hub));
+    return deps.shell.Page(req, "hubs/home", std::move(view), "hubs.home_title", &*hub);
   });
 
   router.Add(http::Method::kGet, "/hubs/{hub}/settings", [deps](http::Request& req) {

@@ -42,5 +42,7 @@ Result<ImportReport> RunImport(const ViewContext& ctx, const CsvUpload& upload);
 
 void RegisterPageRoutes(http::Router& router, const Dependencies& deps);
 void RegisterApiRoutes(http::Router& router, const Dependencies& deps);
+// The directory's block on the hub home page (members_overview.cpp).
+void RegisterOverview(const Dependencies& deps);
 
 }  // namespace coopole::members::web

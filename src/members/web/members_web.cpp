@@ -49,6 +49,7 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
   deps.shell.AddNavItem({.key = "members", .label_key = "nav.members", .path = "/members", .order = 10});
   RegisterPageRoutes(router, deps);
   RegisterApiRoutes(router, deps);
+  RegisterOverview(deps);
 }
 
 }  // namespace coopole::members::web

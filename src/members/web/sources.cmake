@@ -7,5 +7,6 @@ set(COOPOLE_MEMBERS_WEB_SOURCES
   web/members_api.cpp
   web/member_requests.cpp
   web/member_views.cpp
-  web/member_files.cpp)
+  web/member_files.cpp
+  web/members_overview.cpp)
 

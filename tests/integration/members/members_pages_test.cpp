@@ -96,6 +96,19 @@ TEST_P(MembersPagesTest, EditWithTheCurrentVersionRedirectsToTheRecord) {
   EXPECT_EQ(Json(app_.Api("GET", MemberApi(member), coordinator_))["name"], "Atelier renommé");
 }
 
+TEST_P(MembersPagesTest, HubHomeShowsTheDirectoryInFiguresWithItsChartData) {
+  CreateMember({{"name", "Atelier"}, {"legal_form", "scop"}, {"is_ess", true}});
+  CreateMember({{"name", "Jardin"}, {"legal_form", "scop"}});
+  Browser browser = SignedInCoordinator();
+  auto home = browser.Get("/hubs/pole-a");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("L’annuaire en chiffres"), std::string::npos);
+  EXPECT_NE(home.body.find("<td class=\"num\">2</td>"), std::string::npos);  // two SCOP
+  // The chart's data travels escaped in an attribute, read by static/js/charts.js.
+  EXPECT_NE(home.body.find("data-chart=\"{&quot;labels&quot;:[&quot;SCOP&quot;],&quot;values&quot;:[2]}\""),
+            std::string::npos);
+}
+
 TEST_P(MembersPagesTest, HtmxDirectoryRequestGetsOnlyTheResultsFragment) {
   CreateMember({{"name", "Atelier Vélo"}});
   CreateMember({{"name", "Coop Bois"}});

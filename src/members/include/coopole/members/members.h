@@ -118,6 +118,26 @@ struct MemberPage {
   int per_page = 50;
 };
 
+// What the directory says about the hub, published for dashboards and, later, for the
+// impact reports and the network observatory (which read statistics, never tables).
+// Archived members are left out.
+struct DirectoryStatistics {
+  std::int64_t members = 0;
+  std::int64_t ess = 0;                    // members of the social and solidarity economy
+  std::int64_t insertion_structures = 0;   // members with an insertion (IAE/EA) type
+  std::int64_t priority_area = 0;          // members in a QPV
+  std::int64_t fte_hundredths = 0;         // total FTE of those that declared it
+  std::int64_t insertion_headcount = 0;    // total insertion employees declared
+  std::int64_t communes = 0;               // distinct communes
+  // Counts by code, largest first then by code.
+  std::vector<std::pair<std::string, std::int64_t>> by_legal_form;
+  std::vector<std::pair<std::string, std::int64_t>> by_insertion_type;
+  std::vector<std::pair<std::string, std::int64_t>> by_epci;  // EPCI name ("" without commune)
+};
+
+// Pure: the statistics of a set of members (member_statistics.cpp).
+DirectoryStatistics ComputeStatistics(const std::vector<Member>& members);
+
 enum class ImportMode { kDryRun, kApply };
 
 // One problem of one imported row, for the report shown to the user.
@@ -155,6 +175,7 @@ struct MemberServiceOptions {
 };
 
 class DirectoryCache;
+class DirectoryIndex;
 
 class MemberService {
  public:
@@ -191,11 +212,17 @@ class MemberService {
   Result<tabular::Table> ExportMembers(const identity::Actor& actor, const hubs::HubContext& hub,
                                        const MemberQuery& query);
 
+  // The directory's statistics. Errors: kPermissionDenied.
+  Result<DirectoryStatistics> Statistics(const identity::Actor& actor, const hubs::HubContext& hub);
+
   // For hubs::MemberInHub: whether `member` belongs to `hub` (inside the caller's transaction).
   static bool MemberBelongsToHub(db::Transaction& tx, HubId hub, MemberId member);
   static std::vector<db::Migration> Migrations();
 
  private:
+  // The hub's in-memory directory as of `tx`, or nullptr when the hub is not cached.
+  std::shared_ptr<const DirectoryIndex> DirectoryOf(db::Transaction& tx, HubId hub);
+
   db::Pool& pool_;
   const Clock& clock_;
   identity::IdentityService& identity_;

@@ -66,6 +66,10 @@ struct NavItem {
   int order = 100;          // position in the menu, smallest first (home 0, directory 10, ...)
 };
 
+// A block a module contributes to the hub home page (its summary), rendered by the module
+// with its own templates; "" when it has nothing to show to this user.
+using HomeSection = std::function<std::string(const http::Request&, const hubs::HubContext&)>;
+
 // Renders pages inside the common layout and answers errors in HTML or JSON.
 class Shell {
  public:
@@ -73,6 +77,10 @@ class Shell {
 
   // Adds an entry to the hub menu, kept sorted by `order`.
   void AddNavItem(NavItem item);
+  // Adds a block to the hub home page, kept sorted by `order`.
+  void AddHomeSection(int order, HomeSection section);
+  // The HTML of every home block for this hub, in order.
+  std::string RenderHomeSections(const http::Request& req, const hubs::HubContext& hub) const;
   const render::Messages& messages() const { return templates_->messages(); }
   const render::Templates& templates() const { return *templates_; }
 
@@ -101,6 +109,7 @@ class Shell {
  private:
   std::shared_ptr<const render::Templates> templates_;
   std::vector<NavItem> nav_;
+  std::vector<std::pair<int, HomeSection>> home_sections_;
 };
 
 // The body of a POST/PUT/PATCH as form fields: application/x-www-form-urlencoded.
