@@ -143,6 +143,15 @@ void Shell::AddFieldErrors(render::View& view, const Error& error, std::string_v
   if (error.code == ErrorCode::kConflict && error.fields.count("version")) view.set("stale", true);
 }
 
+http::Handler InHub(hubs::HubService& hubs, const Shell& shell, Answer answer, HubHandler handler) {
+  return [&hubs, &shell, answer, handler = std::move(handler)](http::Request& req) -> http::Response {
+    const auto& actor = RequirePrincipal(req).actor;
+    auto hub = hubs.Resolve(actor, req.Param("hub"));
+    if (!hub.ok()) return answer == Answer::kJson ? shell.JsonError(req, hub.error()) : shell.ErrorResponse(req, hub.error());
+    return handler(req, HubRequest{*hub, actor, LanguageOf(req)});
+  };
+}
+
 Result<http::FormFields> ParseForm(const http::Request& req) {
   auto type = req.Header("content-type");
   if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {

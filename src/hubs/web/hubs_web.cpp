@@ -112,47 +112,44 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
     return http::Response::Redirect("/hubs/" + hub->slug + "?notice=created");
   });
 
-  router.Add(http::Method::kGet, "/hubs/{hub}", [deps](http::Request& req) {
-    auto hub = deps.hubs.Resolve(RequirePrincipal(req).actor, req.Param("hub"));
-    if (!hub.ok()) return deps.shell.ErrorResponse(req, hub.error());
-    render::View view = HubView(hub->hub);
-    view.set("sections_html", deps.shell.RenderHomeSections(req, *hub));
-    return deps.shell.Page(req, "hubs/home", std::move(view), "hubs.home_title", &*hub);
-  });
+  auto page = [deps](coopole::web::HubHandler handler) {
+    return coopole::web::InHub(deps.hubs, deps.shell, coopole::web::Answer::kPage, std::move(handler));
+  };
+  auto json = [deps](coopole::web::HubHandler handler) {
+    return coopole::web::InHub(deps.hubs, deps.shell, coopole::web::Answer::kJson, std::move(handler));
+  };
+  using coopole::web::HubRequest;
 
-  router.Add(http::Method::kGet, "/hubs/{hub}/settings", [deps](http::Request& req) {
-    const auto& actor = RequirePrincipal(req).actor;
-    auto hub = deps.hubs.Resolve(actor, req.Param("hub"));
-    if (!hub.ok()) return deps.shell.ErrorResponse(req, hub.error());
-    if (!identity::Allows(actor, hub->access, identity::Permission::kEditHub)) {
+  router.Add(http::Method::kGet, "/hubs/{hub}", page([deps](http::Request& req, const HubRequest& in) {
+    render::View view = HubView(in.hub.hub);
+    view.set("sections_html", deps.shell.RenderHomeSections(req, in.hub));
+    return deps.shell.Page(req, "hubs/home", std::move(view), "hubs.home_title", &in.hub);
+  }));
+
+  router.Add(http::Method::kGet, "/hubs/{hub}/settings", page([deps](http::Request& req, const HubRequest& in) {
+    if (!identity::Allows(in.actor, in.hub.access, identity::Permission::kEditHub)) {
       return deps.shell.ErrorResponse(req, Error::Denied());
     }
-    return FormPage(deps, req, "hubs/settings", InputOf(hub->hub), nullptr, &*hub, 200);
-  });
+    return FormPage(deps, req, "hubs/settings", InputOf(in.hub.hub), nullptr, &in.hub, 200);
+  }));
 
-  router.Add(http::Method::kPost, "/hubs/{hub}/settings", [deps](http::Request& req) {
-    const auto& actor = RequirePrincipal(req).actor;
-    auto hub = deps.hubs.Resolve(actor, req.Param("hub"));
-    if (!hub.ok()) return deps.shell.ErrorResponse(req, hub.error());
+  router.Add(http::Method::kPost, "/hubs/{hub}/settings", page([deps](http::Request& req, const HubRequest& in) {
     auto form = coopole::web::ParseForm(req);
     if (!form.ok()) return deps.shell.ErrorResponse(req, form.error());
     auto version = coopole::web::ParseId(http::FormValue(*form, "version").value_or(""));
     auto input = FormInput(*form);
-    auto updated = deps.hubs.UpdateHub(actor, *hub, version.value_or(0), input);
+    auto updated = deps.hubs.UpdateHub(in.actor, in.hub, version.value_or(0), input);
     if (!updated.ok()) {
       if (updated.error().code == ErrorCode::kPermissionDenied) return deps.shell.ErrorResponse(req, updated.error());
-      return FormPage(deps, req, "hubs/settings", input, &updated.error(), &*hub,
+      return FormPage(deps, req, "hubs/settings", input, &updated.error(), &in.hub,
                       coopole::web::StatusFor(updated.error().code));
     }
     return http::Response::Redirect("/hubs/" + updated->slug + "/settings?notice=saved");
-  });
+  }));
 
-  router.Add(http::Method::kGet, "/hubs/{hub}/audit", [deps](http::Request& req) {
-    const auto& actor = RequirePrincipal(req).actor;
-    auto hub = deps.hubs.Resolve(actor, req.Param("hub"));
-    if (!hub.ok()) return deps.shell.ErrorResponse(req, hub.error());
+  router.Add(http::Method::kGet, "/hubs/{hub}/audit", page([deps](http::Request& req, const HubRequest& in) {
     int page = static_cast<int>(coopole::web::ParseId(req.Query("page").value_or("1")).value_or(1));
-    auto records = deps.identity.ListAudit(actor, hub->access, 100, (page - 1) * 100);
+    auto records = deps.identity.ListAudit(in.actor, in.hub.access, 100, (page - 1) * 100);
     if (!records.ok()) return deps.shell.ErrorResponse(req, records.error());
     render::View v;
     render::ViewList list;
@@ -169,8 +166,8 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
     v.set("records", list);
     v.set("next_page", std::to_string(page + 1));
     v.set("has_next", records->size() == 100);
-    return deps.shell.Page(req, "hubs/audit", std::move(v), "hubs.audit_title", &*hub);
-  });
+    return deps.shell.Page(req, "hubs/audit", std::move(v), "hubs.audit_title", &in.hub);
+  }));
 
   // JSON API.
   http::RouteOptions api;
@@ -193,16 +190,11 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
     return res;
   }, api);
 
-  router.Add(http::Method::kGet, "/api/v1/hubs/{hub}", [deps](http::Request& req) {
-    auto hub = deps.hubs.Resolve(RequirePrincipal(req).actor, req.Param("hub"));
-    if (!hub.ok()) return deps.shell.JsonError(req, hub.error());
-    return coopole::web::JsonResponse(HubJson(hub->hub, &hub->access));
-  }, api);
+  router.Add(http::Method::kGet, "/api/v1/hubs/{hub}", json([](http::Request&, const HubRequest& in) {
+    return coopole::web::JsonResponse(HubJson(in.hub.hub, &in.hub.access));
+  }), api);
 
-  router.Add(http::Method::kPatch, "/api/v1/hubs/{hub}", [deps](http::Request& req) {
-    const auto& actor = RequirePrincipal(req).actor;
-    auto hub = deps.hubs.Resolve(actor, req.Param("hub"));
-    if (!hub.ok()) return deps.shell.JsonError(req, hub.error());
+  router.Add(http::Method::kPatch, "/api/v1/hubs/{hub}", json([deps](http::Request& req, const HubRequest& in) {
     auto body = coopole::web::ParseJsonObject(req);
     if (!body.ok()) return deps.shell.JsonError(req, body.error());
     auto input = JsonInput(*body);
@@ -211,10 +203,10 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
     if (version == body->end() || !version->is_number_integer()) {
       return deps.shell.JsonError(req, Error::Invalid({{"version", "validation.required"}}));
     }
-    auto updated = deps.hubs.UpdateHub(actor, *hub, version->get<std::int64_t>(), *input);
+    auto updated = deps.hubs.UpdateHub(in.actor, in.hub, version->get<std::int64_t>(), *input);
     if (!updated.ok()) return deps.shell.JsonError(req, updated.error());
-    return coopole::web::JsonResponse(HubJson(*updated, &hub->access));
-  }, api);
+    return coopole::web::JsonResponse(HubJson(*updated, &in.hub.access));
+  }), api);
 }
 
 }  // namespace coopole::hubs::web

@@ -76,10 +76,6 @@ Result<std::int64_t> VersionFrom(const std::optional<std::string>& text) {
 
 }  // namespace
 
-Result<hubs::HubContext> ResolveHub(const Dependencies& deps, const http::Request& req) {
-  return deps.hubs.Resolve(cw::RequirePrincipal(req).actor, req.Param("hub"));
-}
-
 Result<MemberId> MemberIdParam(const http::Request& req) {
   auto id = cw::ParseId(req.Param("member"));
   if (!id) return Error::NotFound("member");

@@ -15,10 +15,6 @@
 
 namespace coopole::members::web {
 
-// The hub named by the {hub} path parameter, as the signed-in actor may see it.
-// Errors: kNotFound (unknown slug or no access).
-Result<hubs::HubContext> ResolveHub(const Dependencies& deps, const http::Request& req);
-
 // The {member} / {person} path parameter. Errors: kNotFound when it is not a positive
 // integer (a malformed id is as absent as an id of another hub).
 Result<MemberId> MemberIdParam(const http::Request& req);

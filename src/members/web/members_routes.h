@@ -6,6 +6,7 @@
 
 #include "coopole/http/http.h"
 #include "coopole/members/members.h"
+#include "coopole/web/web.h"
 #include "member_files.h"
 #include "member_views.h"
 #include "members_web.h"
@@ -14,7 +15,7 @@ namespace coopole::members::web {
 
 // How a handler answers errors: the HTML error page (or JSON when the client asks for it),
 // or always the JSON error document.
-enum class Answer { kPage, kJson };
+using Answer = coopole::web::Answer;
 
 // Resolves the {hub} of the request for the signed-in actor, then runs `handler` with the
 // request context; an unknown or inaccessible hub is answered as a 404 in `answer` style.

@@ -13,12 +13,10 @@ http::Response Fail(const Dependencies& deps, const http::Request& req, Answer a
 }
 
 http::Handler WithHub(const Dependencies& deps, Answer answer, HubHandler handler) {
-  return [deps, answer, handler = std::move(handler)](http::Request& req) -> http::Response {
-    auto hub = ResolveHub(deps, req);
-    if (!hub) return Fail(deps, req, answer, hub.error());
-    const ViewContext ctx{deps, *hub, cw::RequirePrincipal(req).actor, cw::LanguageOf(req)};
-    return handler(req, ctx);
-  };
+  return cw::InHub(deps.hubs, deps.shell, answer,
+                   [deps, handler = std::move(handler)](http::Request& req, const cw::HubRequest& in) {
+                     return handler(req, ViewContext{deps, in.hub, in.actor, in.lang});
+                   });
 }
 
 Error VersionError(const ViewContext& ctx, MemberId id, const Error& version_error) {

@@ -112,6 +112,22 @@ class Shell {
   std::vector<std::pair<int, HomeSection>> home_sections_;
 };
 
+// How a route answers errors: an HTML page or a JSON body.
+enum class Answer { kPage, kJson };
+
+// The request's hub, resolved for the signed-in actor, and who acts in it.
+struct HubRequest {
+  const hubs::HubContext& hub;
+  const identity::Actor& actor;
+  std::string lang;
+};
+using HubHandler = std::function<http::Response(http::Request&, const HubRequest&)>;
+
+// Wraps a handler of a route with a {hub} parameter: resolves the hub for the signed-in
+// actor first (an unknown hub and a hub the actor holds no role in are both a 404, in the
+// route's answer style), so that nothing of another hub is ever parsed, read or written.
+http::Handler InHub(hubs::HubService& hubs, const Shell& shell, Answer answer, HubHandler handler);
+
 // The body of a POST/PUT/PATCH as form fields: application/x-www-form-urlencoded.
 // Errors: kUnsupportedMediaType for another content type.
 Result<http::FormFields> ParseForm(const http::Request& req);
