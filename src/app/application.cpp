@@ -108,7 +108,18 @@ void Application::BuildRoutes() {
   router->SetFallback([&shell](http::Request& req) { return shell.ErrorResponse(req, Error::NotFound("page")); });
 
   identity::web::RegisterRoutes(*router, {*identity_, shell, web_options});
-  hubs::web::RegisterRoutes(*router, {*hubs_, *identity_, shell});
+  // Organisations a member-role user can be attached to: the directory, all pages of it.
+  auto member_choices = [this](const identity::Actor& actor, const hubs::HubContext& hub) {
+    std::vector<std::pair<std::int64_t, std::string>> choices;
+    for (int page = 1;; ++page) {
+      auto result = members_->ListMembers(actor, hub, {.page = page, .per_page = 200});
+      if (!result.ok()) break;
+      for (const auto& m : result->items) choices.emplace_back(m.id.value, m.name);
+      if (static_cast<std::int64_t>(page) * 200 >= result->total) break;
+    }
+    return choices;
+  };
+  hubs::web::RegisterRoutes(*router, {*hubs_, *identity_, shell, member_choices});
   members::web::RegisterRoutes(*router, {*members_, *hubs_, shell, catalogue_});
   router_ = std::move(router);
 }

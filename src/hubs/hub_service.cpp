@@ -133,6 +133,26 @@ Result<Hub> HubService::UpdateHub(const Actor& actor, const HubContext& context,
   return hub;
 }
 
+Result<std::vector<std::pair<identity::User, identity::HubAccess>>> HubService::ListUsers(const Actor& actor,
+                                                                                         const HubContext& context) {
+  return identity_.ListHubUsers(actor, context.access);
+}
+
+Result<identity::User> HubService::AddUser(const Actor& actor, const HubContext& context,
+                                           const identity::NewUser& user, identity::Role role,
+                                           std::optional<MemberId> member) {
+  if (!identity::Allows(actor, context.access, Permission::kEditHub)) return Error::Denied();
+  if (role == identity::Role::kMember && member) {
+    auto tx = pool_.Begin(db::TxMode::kRead);
+    if (!member_in_hub_(tx, context.hub.id, *member)) return Error::Invalid({{"member", "validation.choice"}});
+  }
+  return identity_.AddHubUser(actor, context.access, user, role, member);
+}
+
+Status HubService::RemoveUser(const Actor& actor, const HubContext& context, identity::UserId user) {
+  return identity_.RemoveHubUser(actor, context.access, user);
+}
+
 std::optional<Hub> HubService::FindBySlug(std::string_view slug) {
   auto tx = pool_.Begin(db::TxMode::kRead);
   return store::FindBySlug(tx, slug);

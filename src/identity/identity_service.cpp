@@ -170,6 +170,67 @@ Status IdentityService::SetLanguage(UserId user, const std::string& language) {
   return OkStatus();
 }
 
+Result<std::vector<std::pair<User, HubAccess>>> IdentityService::ListHubUsers(const Actor& actor,
+                                                                              const HubAccess& access) {
+  if (!Allows(actor, access, Permission::kEditHub)) return Error::Denied();
+  auto tx = pool_.Begin(db::TxMode::kRead);
+  return store::ListHubUsers(tx, access.hub);
+}
+
+Result<User> IdentityService::AddHubUser(const Actor& actor, const HubAccess& access, const NewUser& input, Role role,
+                                         std::optional<MemberId> member) {
+  if (!Allows(actor, access, Permission::kEditHub)) return Error::Denied();
+  if (role == Role::kMember && !member) return Error::Invalid({{"member", "validation.required"}});
+  if (role != Role::kMember) member.reset();
+  const std::string email = AsciiLower(Trim(input.email));
+  if (!IsPlausibleEmail(email)) return Error::Invalid({{"email", "validation.email"}});
+  std::optional<User> user;
+  {
+    auto tx = pool_.Begin(db::TxMode::kRead);
+    if (auto row = store::FindUserByEmail(tx, email)) user = row->user;
+  }
+  if (!user) {
+    // A new account: CreateUser validates the name and password (hashing outside any transaction).
+    auto created = CreateUser({.email = email, .name = input.name, .password = input.password});
+    if (!created.ok()) return created.error();
+    user = *created;
+  }
+  auto tx = pool_.Begin(db::TxMode::kWrite);
+  auto before = store::FindHubRole(tx, user->id, access.hub);
+  store::UpsertHubRole(tx, user->id, access.hub, role, member);
+  nlohmann::json after = {{"user_id", user->id.value}, {"email", user->email}, {"role", RoleName(role)}};
+  if (member) after["member_id"] = member->value;
+  nlohmann::json was = before ? nlohmann::json{{"role", RoleName(before->role)}} : nlohmann::json();
+  store::InsertAudit(tx, actor, {access.hub, "grant", "role", user->id.value, before ? was.dump() : "", after.dump()},
+                     clock_.Now());
+  tx.Commit();
+  return *user;
+}
+
+Status IdentityService::RemoveHubUser(const Actor& actor, const HubAccess& access, UserId user) {
+  if (!Allows(actor, access, Permission::kEditHub)) return Error::Denied();
+  if (user == actor.user) {
+    return Error{ErrorCode::kFailedPrecondition, "you cannot withdraw your own role", {{"user", "users.not_yourself"}}};
+  }
+  auto tx = pool_.Begin(db::TxMode::kWrite);
+  auto current = store::FindHubRole(tx, user, access.hub);
+  if (!current) return Error::NotFound("user");
+  if (current->role == Role::kCoordinator) {
+    int coordinators = 0;
+    for (const auto& [u, a] : store::ListHubUsers(tx, access.hub)) coordinators += a.role == Role::kCoordinator;
+    if (coordinators <= 1) {
+      return Error{ErrorCode::kFailedPrecondition, "a hub keeps at least one coordinator",
+                   {{"user", "users.last_coordinator"}}};
+    }
+  }
+  store::DeleteHubRole(tx, user, access.hub);
+  store::InsertAudit(tx, actor,
+                     {access.hub, "revoke", "role", user.value, nlohmann::json{{"role", RoleName(current->role)}}.dump(), ""},
+                     clock_.Now());
+  tx.Commit();
+  return OkStatus();
+}
+
 void IdentityService::RecordAudit(db::Transaction& tx, const Actor& actor, const AuditEntry& entry) {
   store::InsertAudit(tx, actor, entry, clock_.Now());
 }

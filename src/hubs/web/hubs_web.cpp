@@ -81,7 +81,9 @@ HubInput InputOf(const Hub& hub) {
 
 void RegisterRoutes(http::Router& router, Dependencies deps) {
   deps.shell.AddNavItem({"home", "nav.home", "", identity::Permission::kViewHub, 0});
+  deps.shell.AddNavItem({"users", "nav.users", "/users", identity::Permission::kEditHub, 850});
   deps.shell.AddNavItem({"audit", "nav.audit", "/audit", identity::Permission::kViewAudit, 900});
+  RegisterUserRoutes(router, deps);
   deps.shell.AddNavItem({"settings", "nav.settings", "/settings", identity::Permission::kEditHub, 1000});
 
   router.Add(http::Method::kGet, "/", [deps](http::Request& req) {

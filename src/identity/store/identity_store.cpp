@@ -78,6 +78,24 @@ std::vector<HubAccess> ListHubRoles(db::Transaction& tx, UserId user) {
   return out;
 }
 
+std::vector<std::pair<User, HubAccess>> ListHubUsers(db::Transaction& tx, HubId hub) {
+  auto rows = tx.Query(std::string("SELECT ") + kUserColumns +
+                           ", r.role, r.member_id FROM identity_hub_roles r JOIN identity_users u ON u.id = r.user_id "
+                           "WHERE r.hub_id = ? ORDER BY u.name, u.id",
+                       {hub.value});
+  std::vector<std::pair<User, HubAccess>> out;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    HubAccess access{hub, ParseRole(rows.Text(r, 8)).value_or(Role::kObserver), std::nullopt};
+    if (auto m = rows.OptInt(r, 9)) access.member = MemberId{*m};
+    out.emplace_back(ReadUser(rows, r).user, access);
+  }
+  return out;
+}
+
+bool DeleteHubRole(db::Transaction& tx, UserId user, HubId hub) {
+  return tx.Execute("DELETE FROM identity_hub_roles WHERE user_id = ? AND hub_id = ?", {user.value, hub.value}) == 1;
+}
+
 void InsertSession(db::Transaction& tx, const std::string& digest, UserId user, const std::string& csrf, Timestamp now,
                    Timestamp expires) {
   tx.Execute(

@@ -24,6 +24,10 @@ void SetLanguage(db::Transaction& tx, UserId id, const std::string& language);
 void UpsertHubRole(db::Transaction& tx, UserId user, HubId hub, Role role, std::optional<MemberId> member);
 std::optional<HubAccess> FindHubRole(db::Transaction& tx, UserId user, HubId hub);
 std::vector<HubAccess> ListHubRoles(db::Transaction& tx, UserId user);
+// The users holding a role in `hub`, by name.
+std::vector<std::pair<User, HubAccess>> ListHubUsers(db::Transaction& tx, HubId hub);
+// Removes the user's role in `hub`; false when there was none.
+bool DeleteHubRole(db::Transaction& tx, UserId user, HubId hub);
 
 void InsertSession(db::Transaction& tx, const std::string& digest, UserId user, const std::string& csrf,
                    Timestamp now, Timestamp expires);

@@ -66,6 +66,17 @@ class HubService {
   // Errors: kPermissionDenied, kInvalidArgument, kConflict (stale version or slug taken).
   Result<Hub> UpdateHub(const identity::Actor& actor, const HubContext& context, std::int64_t expected_version,
                         const HubInput& input);
+  // The users of the hub and their roles (coordinators). Errors: kPermissionDenied.
+  Result<std::vector<std::pair<identity::User, identity::HubAccess>>> ListUsers(const identity::Actor& actor,
+                                                                               const HubContext& context);
+  // Gives a role in the hub to the user with this e-mail, creating the account when needed
+  // (see IdentityService::AddHubUser). For Role::kMember, `member` must be an organisation of
+  // this hub. Errors: kPermissionDenied, kInvalidArgument with fields.
+  Result<identity::User> AddUser(const identity::Actor& actor, const HubContext& context,
+                                 const identity::NewUser& user, identity::Role role, std::optional<MemberId> member);
+  // Errors: kPermissionDenied, kNotFound, kFailedPrecondition (last coordinator, oneself).
+  Status RemoveUser(const identity::Actor& actor, const HubContext& context, identity::UserId user);
+
   // Every hub (admin tools, CLI).
   std::optional<Hub> FindBySlug(std::string_view slug);
 

@@ -136,6 +136,19 @@ class IdentityService {
   std::optional<HubAccess> AccessIn(db::Transaction& tx, const Actor& actor, HubId hub);
   Status SetLanguage(UserId user, const std::string& language);
 
+  // The users holding a role in the hub of `access`, by name. Errors: kPermissionDenied
+  // (needs kEditHub).
+  Result<std::vector<std::pair<User, HubAccess>>> ListHubUsers(const Actor& actor, const HubAccess& access);
+  // Gives `role` in the hub of `access` to the user with `email`, creating the account with
+  // `name` and `password` when there is none (both then required). `member` is required for
+  // Role::kMember; the caller has checked that it belongs to the hub. Errors:
+  // kPermissionDenied (kEditHub), kInvalidArgument with fields.
+  Result<User> AddHubUser(const Actor& actor, const HubAccess& access, const NewUser& user, Role role,
+                          std::optional<MemberId> member);
+  // Withdraws the user's role in the hub. Errors: kPermissionDenied, kNotFound,
+  // kFailedPrecondition (the last coordinator, or oneself).
+  Status RemoveHubUser(const Actor& actor, const HubAccess& access, UserId user);
+
   // Appends to the audit log inside the caller's transaction, so the record commits with
   // the change or not at all.
   void RecordAudit(db::Transaction& tx, const Actor& actor, const AuditEntry& entry);
