@@ -128,12 +128,25 @@ void IdentityService::SignOut(const std::string& token) {
 
 Result<std::string> IdentityService::CreateApiToken(UserId user, const std::string& name) {
   if (Trim(name).empty()) return Error::Invalid({{"name", "validation.required"}});
+  if (name.size() > 100 || !IsValidUtf8(name)) return Error::Invalid({{"name", "validation.too_long"}});
   std::string token = "cp_" + RandomToken();
   auto tx = pool_.Begin(db::TxMode::kWrite);
   if (!store::FindUserById(tx, user)) return Error::NotFound("user");
   store::InsertApiToken(tx, user, std::string(Trim(name)), TokenDigest(token), clock_.Now());
   tx.Commit();
   return token;
+}
+
+std::vector<ApiTokenInfo> IdentityService::ListApiTokens(UserId user) {
+  auto tx = pool_.Begin(db::TxMode::kRead);
+  return store::ListApiTokens(tx, user);
+}
+
+Status IdentityService::RevokeApiToken(UserId user, std::int64_t token_id) {
+  auto tx = pool_.Begin(db::TxMode::kWrite);
+  if (!store::RevokeApiToken(tx, user, token_id, clock_.Now())) return Error::NotFound("token");
+  tx.Commit();
+  return OkStatus();
 }
 
 std::optional<Actor> IdentityService::FindApiToken(const std::string& token) {

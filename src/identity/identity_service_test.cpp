@@ -91,6 +91,20 @@ TEST_P(IdentityServiceTest, ApiToken_IdentifiesItsOwner) {
   EXPECT_FALSE(service_->FindApiToken("cp_" + std::string(43, 'x')).has_value());
 }
 
+TEST_P(IdentityServiceTest, RevokeApiToken_StopsTheTokenAndOnlyTheOwnersOwn) {
+  auto user = MakeUser();
+  auto other = MakeUser("bob@pole.fr");
+  auto token = service_->CreateApiToken(user.id, "script").value();
+  auto tokens = service_->ListApiTokens(user.id);
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_EQ(tokens[0].name, "script");
+  EXPECT_EQ(service_->RevokeApiToken(other.id, tokens[0].id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(service_->FindApiToken(token).has_value());
+  ASSERT_TRUE(service_->RevokeApiToken(user.id, tokens[0].id).ok());
+  EXPECT_FALSE(service_->FindApiToken(token).has_value());
+  EXPECT_TRUE(service_->ListApiTokens(user.id)[0].revoked);
+}
+
 TEST_P(IdentityServiceTest, GrantRole_GivesAccessToThatHubOnly) {
   auto user = MakeUser();
   ASSERT_TRUE(service_->GrantRole(user.id, HubId{1}, Role::kMember, MemberId{5}).ok());

@@ -119,6 +119,8 @@ test('every page has no serious or critical axe violation', async () => {
   await audit.check(page, 'hub settings');
   await page.goto(env.url(`${hubPath}/users`));
   await audit.check(page, 'hub users');
+  await page.goto(env.url('/account'));
+  await audit.check(page, 'account');
   await page.goto(env.url(`${hubPath}/audit`));
   await audit.check(page, 'audit log');
   for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });

@@ -127,6 +127,22 @@ void InsertApiToken(db::Transaction& tx, UserId user, const std::string& name, c
              {user.value, name, digest, now.unix_seconds});
 }
 
+std::vector<ApiTokenInfo> ListApiTokens(db::Transaction& tx, UserId user) {
+  auto rows = tx.Query(
+      "SELECT id, name, created_at, revoked_at FROM identity_api_tokens WHERE user_id = ? ORDER BY id DESC",
+      {user.value});
+  std::vector<ApiTokenInfo> out;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    out.push_back({rows.Int(r, 0), rows.Text(r, 1), Timestamp{rows.Int(r, 2)}, !rows.IsNull(r, 3)});
+  }
+  return out;
+}
+
+bool RevokeApiToken(db::Transaction& tx, UserId user, std::int64_t token_id, Timestamp now) {
+  return tx.Execute("UPDATE identity_api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+                    {now.unix_seconds, token_id, user.value}) == 1;
+}
+
 std::optional<UserRow> FindApiTokenUser(db::Transaction& tx, const std::string& digest) {
   auto rows = tx.Query(std::string("SELECT ") + kUserColumns +
                            " FROM identity_api_tokens t JOIN identity_users u ON u.id = t.user_id "

@@ -37,6 +37,9 @@ void DeleteSession(db::Transaction& tx, const std::string& digest);
 void DeleteExpiredSessions(db::Transaction& tx, Timestamp now);
 
 void InsertApiToken(db::Transaction& tx, UserId user, const std::string& name, const std::string& digest, Timestamp now);
+std::vector<ApiTokenInfo> ListApiTokens(db::Transaction& tx, UserId user);
+// Marks the token revoked; false when it is not one of the user's live tokens.
+bool RevokeApiToken(db::Transaction& tx, UserId user, std::int64_t token_id, Timestamp now);
 std::optional<UserRow> FindApiTokenUser(db::Transaction& tx, const std::string& digest);
 
 void InsertLoginFailure(db::Transaction& tx, const std::string& subject, Timestamp at);

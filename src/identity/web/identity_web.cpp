@@ -25,6 +25,33 @@ http::Response LoginPage(const Dependencies& deps, const http::Request& req, con
   return deps.shell.Page(req, "identity/login", std::move(view), "auth.title", nullptr, status);
 }
 
+// The account page: who is signed in, the language, the API tokens; `new_token` is shown
+// once, right after its creation.
+http::Response AccountPage(const Dependencies& deps, const http::Request& req, const std::string& new_token,
+                           const Error* error) {
+  const auto& actor = coopole::web::RequirePrincipal(req).actor;
+  const std::string lang = coopole::web::LanguageOf(req);
+  render::View v;
+  v.set("name", actor.name);
+  v.set("email", actor.email);
+  v.set("new_token", new_token);
+  v.set("has_new_token", !new_token.empty());
+  render::ViewList tokens;
+  for (const auto& t : deps.identity.ListApiTokens(actor.user)) {
+    render::View item;
+    item.set("id", std::to_string(t.id));
+    item.set("name", t.name);
+    item.set("created", FormatIsoUtc(t.created_at).substr(0, 10));
+    item.set("revoked", t.revoked);
+    tokens.push_back(std::move(item));
+  }
+  v.set("has_tokens", !tokens.empty());
+  v.set("tokens", tokens);
+  if (error) deps.shell.AddFieldErrors(v, *error, lang, "account.");
+  return deps.shell.Page(req, "identity/account", std::move(v), "account.title", nullptr,
+                         error ? coopole::web::StatusFor(error->code) : 200);
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, Dependencies deps) {
@@ -69,6 +96,28 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
     res.headers.emplace_back("Set-Cookie", coopole::web::ExpiredSessionCookie(deps.options));
     return res;
   }, public_page);
+
+  router.Add(http::Method::kGet, "/account", [deps](http::Request& req) { return AccountPage(deps, req, "", nullptr); });
+
+  router.Add(http::Method::kPost, "/account/tokens", [deps](http::Request& req) {
+    auto form = coopole::web::ParseForm(req);
+    if (!form.ok()) return deps.shell.ErrorResponse(req, form.error());
+    auto token = deps.identity.CreateApiToken(coopole::web::RequirePrincipal(req).actor.user,
+                                              http::FormValue(*form, "name").value_or(""));
+    if (!token.ok()) return AccountPage(deps, req, "", &token.error());
+    // Shown once, in the response to the POST: it is stored only as a digest.
+    auto res = AccountPage(deps, req, *token, nullptr);
+    res.SetHeader("Cache-Control", "no-store");
+    return res;
+  });
+
+  router.Add(http::Method::kPost, "/account/tokens/{token}/revoke", [deps](http::Request& req) {
+    auto id = coopole::web::ParseId(req.Param("token"));
+    if (!id) return deps.shell.ErrorResponse(req, Error::NotFound("token"));
+    auto revoked = deps.identity.RevokeApiToken(coopole::web::RequirePrincipal(req).actor.user, *id);
+    if (!revoked.ok()) return deps.shell.ErrorResponse(req, revoked.error());
+    return http::Response::Redirect("/account?notice=saved");
+  });
 
   router.Add(http::Method::kPost, "/language", [deps](http::Request& req) {
     auto form = coopole::web::ParseForm(req);

@@ -13,7 +13,8 @@ struct Dependencies {
   coopole::web::WebOptions options;
 };
 
-// GET/POST /login, POST /logout, POST /language.
+// GET/POST /login, POST /logout, POST /language; the account page: GET /account,
+// POST /account/tokens, POST /account/tokens/{token}/revoke.
 void RegisterRoutes(http::Router& router, Dependencies deps);
 
 }  // namespace coopole::identity::web

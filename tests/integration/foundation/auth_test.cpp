@@ -73,6 +73,30 @@ TEST_P(AuthTest, BearerTokensReachTheApiAndBadTokensAre401) {
   EXPECT_EQ(app_.Api("GET", "/api/v1/hubs", "cp_nope").status, 401);
 }
 
+TEST_P(AuthTest, AccountPageCreatesATokenShownOnceThatWorksUntilRevoked) {
+  Browser browser(app_.port());
+  browser.SignIn("coord@a.fr", TestApp::kPassword);
+  ASSERT_EQ(browser.Get("/account").status, 200);
+  auto created = browser.PostForm("/account/tokens", {{"name", "tableur <script>"}});
+  ASSERT_EQ(created.status, 200);
+  EXPECT_EQ(created.Header("cache-control"), "no-store");
+  auto start = created.body.find("<code id=\"new-token\">");
+  ASSERT_NE(start, std::string::npos);
+  start += std::string("<code id=\"new-token\">").size();
+  std::string token = created.body.substr(start, created.body.find("</code>", start) - start);
+  EXPECT_EQ(token.rfind("cp_", 0), 0u);
+  EXPECT_NE(created.body.find("tableur &lt;script&gt;"), std::string::npos);
+  EXPECT_EQ(app_.Api("GET", "/api/v1/hubs", token).status, 200);
+  auto page = browser.Get("/account");
+  EXPECT_EQ(page.body.find(token), std::string::npos);  // never shown again
+  auto form = page.body.find("/account/tokens/");
+  ASSERT_NE(form, std::string::npos);
+  std::string action = page.body.substr(form, page.body.find('"', form) - form);
+  EXPECT_EQ(browser.PostForm(action, {}).status, 303);
+  EXPECT_EQ(app_.Api("GET", "/api/v1/hubs", token).status, 401);
+  EXPECT_EQ(browser.PostForm("/account/tokens", {{"name", " "}}).status, 422);
+}
+
 TEST_P(AuthTest, LanguageSwitchesToEnglishAndBack) {
   Browser browser(app_.port());
   browser.SignIn("coord@a.fr", TestApp::kPassword);

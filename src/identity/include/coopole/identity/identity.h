@@ -79,6 +79,13 @@ struct Session {
   Actor actor;
 };
 
+struct ApiTokenInfo {
+  std::int64_t id = 0;
+  std::string name;
+  Timestamp created_at;
+  bool revoked = false;
+};
+
 struct AuditEntry {
   std::optional<HubId> hub;
   std::string action;      // "create", "update", "archive", "import", ...
@@ -125,6 +132,10 @@ class IdentityService {
 
   // Creates an API token for `user`; the token text is returned once.
   Result<std::string> CreateApiToken(UserId user, const std::string& name);
+  // The user's tokens, newest first (the token texts are not kept, only their digests).
+  std::vector<ApiTokenInfo> ListApiTokens(UserId user);
+  // Revokes one of the user's tokens. Errors: kNotFound (unknown, or another user's).
+  Status RevokeApiToken(UserId user, std::int64_t token_id);
   // The actor of a Bearer token; nullopt when unknown or revoked.
   std::optional<Actor> FindApiToken(const std::string& token);
 
