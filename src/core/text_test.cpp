@@ -39,6 +39,11 @@ TEST(IsHttpUrl, RequiresSchemeAndHost) {
   EXPECT_FALSE(IsHttpUrl("http://a b.fr"));
 }
 
+TEST(HtmlEscape, EscapesAttributeBreakers) {
+  EXPECT_EQ(HtmlEscape("\"><script>alert('x')</script>&"),
+            "&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;");
+}
+
 TEST(Split, KeepsEmptyParts) {
   EXPECT_EQ(Split("a;;b", ';'), (std::vector<std::string>{"a", "", "b"}));
 }

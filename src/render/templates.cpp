@@ -4,27 +4,13 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "coopole/core/text.h"
 #include "coopole/render/render.h"
 
 namespace coopole::render {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // Replaces {{> name}} by the partial's raw source, recursively (depth-limited).
 std::string ExpandPartials(const std::string& source, const std::map<std::string, std::string>& raw, int depth) {
@@ -61,7 +47,7 @@ std::string Translate(const std::string& source, const Messages& messages, std::
     std::string key = source.substr(open + 2, close - open - 2);
     if (!messages.Has(lang, key)) throw std::runtime_error("unknown message key " + key);
     out += source.substr(pos, open - pos);
-    out += EscapeHtml(messages.Get(lang, key));
+    out += HtmlEscape(messages.Get(lang, key));
     pos = close + 2;
   }
   out += source.substr(pos);

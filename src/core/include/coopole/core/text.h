@@ -28,6 +28,9 @@ bool IsPlausibleEmail(std::string_view text);
 // An absolute http(s) URL with a host and no spaces or control characters.
 bool IsHttpUrl(std::string_view text);
 
+// Escapes text for HTML content and attribute values (& < > " ').
+std::string HtmlEscape(std::string_view text);
+
 // Lowercase ASCII letters only.
 std::string AsciiLower(std::string_view text);
 

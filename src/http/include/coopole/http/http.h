@@ -158,7 +158,4 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
-// Escapes for HTML text and attributes (& < > " ').
-std::string HtmlEscape(std::string_view text);
-
 }  // namespace coopole::http
