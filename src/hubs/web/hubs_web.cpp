@@ -66,7 +66,19 @@ http::Response FormPage(const Dependencies& deps, const http::Request& req, cons
   v.set("description", input.description.value_or(""));
   v.set("time_zone", input.time_zone.value_or("Europe/Paris"));
   v.set("lead_member", input.lead_member.value_or(""));
-  if (hub) v.set("version", std::to_string(hub->hub.version));
+  if (hub) {
+    v.set("version", std::to_string(hub->hub.version));
+    // The lead member is chosen among the hub's organisations.
+    render::ViewList members;
+    for (const auto& [id, name] : deps.member_choices(RequirePrincipal(req).actor, *hub)) {
+      render::View option;
+      option.set("value", std::to_string(id));
+      option.set("label", name);
+      option.set("selected", input.lead_member == std::to_string(id));
+      members.push_back(std::move(option));
+    }
+    v.set("members", members);
+  }
   if (error) deps.shell.AddFieldErrors(v, *error, LanguageOf(req), "hubs.");
   return deps.shell.Page(req, template_name, std::move(v), hub ? "hubs.settings_title" : "hubs.new_title", hub,
                          status);

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "coopole/members/members.h"
 #include "test_app.h"
 
 namespace coopole::testing {
@@ -67,6 +68,23 @@ TEST_P(HubsApiTest, StaleVersionIs409AndNothingChanges) {
   EXPECT_EQ(hub["territory"], "Drôme");
   EXPECT_EQ(hub["version"], 2);
   EXPECT_EQ(app_.Api("PATCH", "/api/v1/hubs/pole-a", observer_, R"({"territory":"x","version":2})").status, 403);
+}
+
+TEST_P(HubsApiTest, LeadMemberMustBeAnOrganisationOfTheHub) {
+  app_.CreateHub("pole-b", "Pôle B");
+  identity::Actor admin{.user = identity::UserId{0}, .name = "test", .is_admin = true};
+  auto own_hub = app_.app().hubs().Resolve(admin, "pole-a").value();
+  auto other_hub = app_.app().hubs().Resolve(admin, "pole-b").value();
+  auto own = app_.app().members().CreateMember(admin, own_hub, {.name = "Porteuse", .legal_form = "scic"}).value();
+  auto other = app_.app().members().CreateMember(admin, other_hub, {.name = "Ailleurs", .legal_form = "scic"}).value();
+  auto refused = app_.Api("PATCH", "/api/v1/hubs/pole-a", coordinator_,
+                          R"({"lead_member_id":)" + std::to_string(other.id.value) + R"(,"version":1})");
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_TRUE(nlohmann::json::parse(refused.body)["error"]["fields"].contains("lead_member"));
+  auto ok = app_.Api("PATCH", "/api/v1/hubs/pole-a", coordinator_,
+                     R"({"lead_member_id":)" + std::to_string(own.id.value) + R"(,"version":1})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(nlohmann::json::parse(ok.body)["lead_member_id"], own.id.value);
 }
 
 TEST_P(HubsApiTest, ErrorMessagesFollowAcceptLanguage) {
