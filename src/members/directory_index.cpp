@@ -10,9 +10,6 @@
 namespace coopole::members {
 namespace {
 
-bool Contains(const std::vector<std::string>& values, const std::string& v) {
-  return std::find(values.begin(), values.end(), v) != values.end();
-}
 
 std::string PaddedSectors(const Member& m) {
   std::string out = " ";
@@ -24,6 +21,25 @@ std::string IsoOrEmpty(const std::optional<Date>& d) { return d ? FormatIsoDate(
 
 }  // namespace
 
+void DirectoryIndex::CodeColumn::Add(const std::string& code) {
+  auto [it, added] = ids.emplace(code, static_cast<std::uint32_t>(ids.size()));
+  of_member.push_back(it->second);
+}
+
+std::vector<bool> DirectoryIndex::CodeColumn::Accepting(const std::vector<std::string>& codes) const {
+  std::vector<bool> accept(ids.size(), codes.empty());
+  for (const auto& code : codes) {
+    if (auto it = ids.find(code); it != ids.end()) accept[it->second] = true;
+  }
+  return accept;
+}
+
+// A filter turned into lookups for this index.
+struct DirectoryIndex::PreparedFilter {
+  std::vector<bool> legal_forms, insertion_types, epcis;
+  std::vector<std::string> sector_patterns;  // " 88.99B "
+};
+
 DirectoryIndex::DirectoryIndex(std::vector<Member> members) : members_(std::move(members)) {
   const std::size_t n = members_.size();
   std::vector<std::string> name_folded(n), commune_folded(n), join_date(n);
@@ -31,6 +47,10 @@ DirectoryIndex::DirectoryIndex(std::vector<Member> members) : members_(std::move
   starts_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Member& m = members_[i];
+    legal_forms_.Add(m.legal_form);
+    // An organisation without insertion type answers the filter value "none".
+    insertion_types_.Add(m.insertion_type.empty() ? std::string("none") : m.insertion_type);
+    epcis_.Add(m.epci_siren);
     starts_[i] = search_text_.size();
     std::string text = SearchTextOf(m);
     for (char& c : text) {
@@ -88,21 +108,17 @@ bool DirectoryIndex::HoldsWords(std::size_t i, const std::vector<std::string>& w
   return true;
 }
 
-// The cheap equality checks come first; sector patterns are prepared once per query.
-bool DirectoryIndex::Matches(std::size_t i, const store::MemberFilter& f,
-                             const std::vector<std::string>& sector_patterns) const {
+// The cheap lookups come first; the sector patterns are prepared once per query.
+bool DirectoryIndex::Matches(std::size_t i, const store::MemberFilter& f, const PreparedFilter& p) const {
   const Member& m = members_[i];
   if (!f.include_archived && m.archived_at) return false;
   if (f.priority_area && m.priority_area != *f.priority_area) return false;
-  if (!f.legal_forms.empty() && !Contains(f.legal_forms, m.legal_form)) return false;
-  if (!f.insertion_types.empty()) {
-    bool ok = m.insertion_type.empty() ? Contains(f.insertion_types, "none") : Contains(f.insertion_types, m.insertion_type);
-    if (!ok) return false;
-  }
-  if (!f.epcis.empty() && !Contains(f.epcis, m.epci_siren)) return false;
-  if (!sector_patterns.empty()) {
+  if (!p.legal_forms[legal_forms_.of_member[i]]) return false;
+  if (!p.insertion_types[insertion_types_.of_member[i]]) return false;
+  if (!p.epcis[epcis_.of_member[i]]) return false;
+  if (!p.sector_patterns.empty()) {
     bool any = false;
-    for (const auto& pattern : sector_patterns) any = any || sectors_[i].find(pattern) != std::string::npos;
+    for (const auto& pattern : p.sector_patterns) any = any || sectors_[i].find(pattern) != std::string::npos;
     if (!any) return false;
   }
   return true;
@@ -110,12 +126,14 @@ bool DirectoryIndex::Matches(std::size_t i, const store::MemberFilter& f,
 
 std::int64_t DirectoryIndex::Query(const store::MemberFilter& filter, int limit, std::int64_t offset,
                                    std::vector<Member>& items) const {
-  std::vector<std::string> sector_patterns;
-  for (const auto& code : filter.sectors) sector_patterns.push_back(" " + code + " ");
+  PreparedFilter prepared{legal_forms_.Accepting(filter.legal_forms),
+                          insertion_types_.Accepting(filter.insertion_types), epcis_.Accepting(filter.epcis), {}};
+  for (const auto& code : filter.sectors) prepared.sector_patterns.push_back(" " + code + " ");
+  items.reserve(static_cast<std::size_t>(std::max(limit, 0)));
   std::int64_t total = 0;
   for (std::uint32_t i : orders_[static_cast<int>(filter.sort)]) {
     // Equality filters first: the text search then runs only on the members they keep.
-    if (!Matches(i, filter, sector_patterns) || !HoldsWords(i, filter.words)) continue;
+    if (!Matches(i, filter, prepared) || !HoldsWords(i, filter.words)) continue;
     if (total >= offset && total < offset + limit) items.push_back(members_[i]);
     ++total;
   }

@@ -38,7 +38,17 @@ class DirectoryIndex {
  private:
   // Whether member i's search text holds every word (true when there are none).
   bool HoldsWords(std::size_t i, const std::vector<std::string>& words) const;
-  bool Matches(std::size_t i, const store::MemberFilter& filter, const std::vector<std::string>& sector_patterns) const;
+  // A column of short codes (legal form, insertion type, EPCI) interned as small numbers,
+  // so that a filter is a table lookup per member rather than string comparisons.
+  struct CodeColumn {
+    std::vector<std::uint32_t> of_member;
+    std::unordered_map<std::string, std::uint32_t> ids;
+    void Add(const std::string& code);
+    // Which ids a filter accepts; all true when the filter is empty.
+    std::vector<bool> Accepting(const std::vector<std::string>& codes) const;
+  };
+  struct PreparedFilter;
+  bool Matches(std::size_t i, const store::MemberFilter& filter, const PreparedFilter& prepared) const;
 
   std::vector<Member> members_;
   // Every member's SearchTextOf, each followed by '\n', in one buffer (one allocation,
@@ -46,6 +56,7 @@ class DirectoryIndex {
   std::string search_text_;
   std::vector<std::size_t> starts_;
   std::vector<std::string> sectors_;      // " 88.99B 01.11Z ", per member
+  CodeColumn legal_forms_, insertion_types_, epcis_;
   std::array<std::vector<std::uint32_t>, 5> orders_;  // member positions per MemberSort
 };
 

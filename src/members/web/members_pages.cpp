@@ -7,6 +7,7 @@
 #include "coopole/web/web.h"
 #include "member_requests.h"
 #include "members_routes.h"
+#include "row_cache.h"
 
 namespace coopole::members::web {
 namespace {
@@ -69,12 +70,17 @@ std::string ExportHref(const ViewContext& ctx, const MemberQuery& query, const c
 }
 
 // The results region: rows, count, pagination and export links (members/results, also an htmx fragment).
-void AddResults(render::View& view, const MemberPage& page, const MemberQuery& query, const ViewContext& ctx) {
+void AddResults(render::View& view, const MemberPage& page, const MemberQuery& query, const ViewContext& ctx,
+                RowCache& rows) {
   // Rows are rendered one by one and joined: kainjow copies a list each time it is stored
   // in a view, which for 50 rows cost more than rendering them (docs/adr/0004).
   std::string rows_html;
   for (const auto& member : page.items) {
-    rows_html += ctx.deps.shell.templates().Render("members/row", ctx.lang, MemberRowView(member, ctx));
+    const std::string key = ctx.hub.hub.slug + '\x1f' + std::to_string(member.id.value) + '\x1f' +
+                            std::to_string(member.version) + '\x1f' + ctx.lang;
+    rows_html += rows.Get(key, [&] {
+      return ctx.deps.shell.templates().Render("members/row", ctx.lang, MemberRowView(member, ctx));
+    });
   }
   view.set("has_rows", !page.items.empty());
   view.set("rows_html", rows_html);
@@ -145,13 +151,13 @@ void AddSearchForm(render::View& view, const MemberPage& page, const MemberQuery
   view.set("import_href", MembersHref(ctx.hub) + "/import");
 }
 
-Response ListPage(Request& req, const ViewContext& ctx) {
+Response ListPage(Request& req, const ViewContext& ctx, RowCache& rows) {
   auto query = ParseMemberQuery(req);
   if (!query) return PageFail(ctx, req, query.error());
   auto page = ctx.deps.members.ListMembers(ctx.actor, ctx.hub, *query);
   if (!page) return PageFail(ctx, req, page.error());
   render::View view;
-  AddResults(view, *page, *query, ctx);
+  AddResults(view, *page, *query, ctx, rows);
   Response res;
   // htmx swaps only the results region; a history restore (back button after
   // hx-push-url) needs the whole page.
@@ -425,7 +431,10 @@ void RegisterPageRoutes(http::Router& router, const Dependencies& deps) {
   http::RouteOptions upload;
   upload.body_limit = 20 << 20;
 
-  router.Add(Method::kGet, "/hubs/{hub}/members", page(ListPage));
+  // Rendered rows, shared by every request of the directory (row_cache.h).
+  auto rows = std::make_shared<RowCache>(20000);
+  router.Add(Method::kGet, "/hubs/{hub}/members",
+             page([rows](Request& req, const ViewContext& ctx) { return ListPage(req, ctx, *rows); }));
   router.Add(Method::kGet, "/hubs/{hub}/members/new", page(NewMemberPage));
   router.Add(Method::kPost, "/hubs/{hub}/members", page(CreateMemberPage));
   router.Add(Method::kGet, "/hubs/{hub}/members/import", page(ImportFormPage));

@@ -8,5 +8,8 @@ set(COOPOLE_MEMBERS_WEB_SOURCES
   web/member_requests.cpp
   web/member_views.cpp
   web/member_files.cpp
-  web/members_overview.cpp)
+  web/members_overview.cpp
+  web/row_cache.cpp)
+set(COOPOLE_MEMBERS_WEB_TESTS
+  web/row_cache_test.cpp)
 

@@ -109,6 +109,28 @@ TEST_P(MembersPagesTest, HubHomeShowsTheDirectoryInFiguresWithItsChartData) {
             std::string::npos);
 }
 
+// Directory rows are kept rendered per member version (row_cache.h): an edit, an archive or
+// a new hub slug must show at once.
+TEST_P(MembersPagesTest, DirectoryRowsFollowEditsArchivingAndTheHubSlug) {
+  auto member = CreateMember({{"name", "Atelier Bleu"}});
+  Browser browser = SignedInCoordinator();
+  EXPECT_NE(browser.Get(kMembersPage).body.find("Atelier Bleu"), std::string::npos);
+  auto patched = app_.Api("PATCH", MemberApi(member), coordinator_, R"({"name":"Atelier Vert","version":1})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  auto after_edit = browser.Get(kMembersPage).body;
+  EXPECT_EQ(after_edit.find("Atelier Bleu"), std::string::npos);
+  EXPECT_NE(after_edit.find("Atelier Vert"), std::string::npos);
+  ASSERT_EQ(app_.Api("POST", MemberApi(member) + "/archive", coordinator_, "{}").status, 200);
+  EXPECT_EQ(browser.Get(kMembersPage).body.find("Atelier Vert"), std::string::npos);
+  auto archived = browser.Get(kMembersPage + "?include_archived=1").body;
+  EXPECT_NE(archived.find("Atelier Vert"), std::string::npos);
+  EXPECT_NE(archived.find("class=\"archived\""), std::string::npos);
+  ASSERT_EQ(app_.Api("PATCH", "/api/v1/hubs/pole-a", coordinator_, R"({"slug":"pole-z","version":1})").status, 200);
+  auto moved = browser.Get("/hubs/pole-z/members?include_archived=1").body;
+  EXPECT_NE(moved.find("href=\"/hubs/pole-z/members/"), std::string::npos);
+  EXPECT_EQ(moved.find("href=\"/hubs/pole-a/members/"), std::string::npos);
+}
+
 TEST_P(MembersPagesTest, HtmxDirectoryRequestGetsOnlyTheResultsFragment) {
   CreateMember({{"name", "Atelier Vélo"}});
   CreateMember({{"name", "Coop Bois"}});
