@@ -52,9 +52,10 @@ session=$(awk '$6=="coopole_session"{print $7}' "$jar")
 [ -n "$session" ] || { echo "bench: sign-in failed"; exit 1; }
 
 directory="/hubs/bench/members?q=economie&legal_form=association&per_page=50"
-declare -a names=("directory page (search + filter, 50 rows)" "members API list (50 rows)" "/healthz" "static asset (pico.min.css)")
-declare -a urls=("$directory" "/api/v1/hubs/bench/members?per_page=50" "/healthz" "/static/vendor/pico.min.css")
-declare -a headers=("Cookie: coopole_session=$session" "Authorization: Bearer $token" "X-Bench: 1" "X-Bench: 1")
+declare -a names=("directory page (search + filter, 50 rows)" "directory, 96 searches in turn" "members API list (50 rows)" "/healthz" "static asset (pico.min.css)")
+declare -a urls=("$directory" "/hubs/bench/members" "/api/v1/hubs/bench/members?per_page=50" "/healthz" "/static/vendor/pico.min.css")
+declare -a headers=("Cookie: coopole_session=$session" "Cookie: coopole_session=$session" "Authorization: Bearer $token" "X-Bench: 1" "X-Bench: 1")
+declare -a scripts=("" "bench/rotating-searches.lua" "" "" "")
 
 # Check the pages answer 200 before measuring them.
 for i in "${!urls[@]}"; do
@@ -65,7 +66,10 @@ done
 peak_rss_kb=0
 printf '\n%-45s %12s %10s %10s\n' "scenario" "requests/s" "p50" "p99"
 for i in "${!urls[@]}"; do
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "${headers[$i]}" "http://127.0.0.1:$port${urls[$i]}" >"$work/wrk-$i.txt" &
+  script_args=()
+  [ -n "${scripts[$i]}" ] && script_args=(-s "${scripts[$i]}")
+  BENCH_HUB_PATH=/hubs/bench/members wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${script_args[@]}" \
+    -H "${headers[$i]}" "http://127.0.0.1:$port${urls[$i]}" >"$work/wrk-$i.txt" &
   wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
     rss=$(awk '/VmRSS/{print $2}' "/proc/$server_pid/status")
