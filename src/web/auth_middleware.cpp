@@ -101,8 +101,7 @@ http::Middleware MakeAuthMiddleware(identity::IdentityService& identity, WebOpti
     }
     const bool is_public = req.route && req.route->options.public_route;
     if (!PrincipalOf(req) && !is_public) return Unauthenticated(req);
-    const bool csrf_exempt = req.route && req.route->options.csrf_exempt;
-    if (IsStateChanging(req.method) && !csrf_exempt) {
+    if (IsStateChanging(req.method)) {
       // Cookies ride along with cross-site requests; Bearer tokens do not, so only
       // cookie-authenticated and anonymous form posts need the token.
       std::string expected = from_cookie ? RequirePrincipal(req).csrf_token : req.Cookie(kCsrfCookie).value_or("");

@@ -137,15 +137,13 @@ void RegisterUserRoutes(http::Router& router, const Dependencies& deps) {
                return http::Response::Redirect("/hubs/" + in.hub.hub.slug + "/users?notice=saved");
              }));
 
-  http::RouteOptions api;
-  api.api_tag = "hubs";
   router.Add(http::Method::kGet, "/api/v1/hubs/{hub}/users", json([deps](http::Request& req, const HubRequest& in) {
     auto users = deps.hubs.ListUsers(in.actor, in.hub);
     if (!users.ok()) return deps.shell.JsonError(req, users.error());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& [user, access] : *users) items.push_back(UserJson(user, access));
     return cw::JsonResponse({{"items", items}});
-  }), api);
+  }));
 
   router.Add(http::Method::kPost, "/api/v1/hubs/{hub}/users", json([deps](http::Request& req, const HubRequest& in) {
     auto body = cw::ParseJsonObject(req);
@@ -164,7 +162,7 @@ void RegisterUserRoutes(http::Router& router, const Dependencies& deps) {
     auto added = AddUser(deps, in, request);
     if (!added.ok()) return deps.shell.JsonError(req, added.error());
     return cw::JsonResponse(UserJson(added->first, added->second), 201);
-  }), api);
+  }));
 
   router.Add(http::Method::kDelete, "/api/v1/hubs/{hub}/users/{user}",
              json([deps](http::Request& req, const HubRequest& in) {
@@ -173,7 +171,7 @@ void RegisterUserRoutes(http::Router& router, const Dependencies& deps) {
                auto removed = deps.hubs.RemoveUser(in.actor, in.hub, identity::UserId{*id});
                if (!removed.ok()) return deps.shell.JsonError(req, removed.error());
                return http::Response{204, "application/json", {}, ""};
-             }), api);
+             }));
 }
 
 }  // namespace coopole::hubs::web

@@ -184,13 +184,11 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
   }));
 
   // JSON API.
-  http::RouteOptions api;
-  api.api_tag = "hubs";
   router.Add(http::Method::kGet, "/api/v1/hubs", [deps](http::Request& req) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& h : deps.hubs.ListForActor(RequirePrincipal(req).actor)) items.push_back(HubJson(h.hub, &h.access));
     return coopole::web::JsonResponse({{"items", items}});
-  }, api);
+  });
 
   router.Add(http::Method::kPost, "/api/v1/hubs", [deps](http::Request& req) {
     auto body = coopole::web::ParseJsonObject(req);
@@ -202,11 +200,11 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
     auto res = coopole::web::JsonResponse(HubJson(*hub, nullptr), 201);
     res.SetHeader("Location", "/api/v1/hubs/" + hub->slug);
     return res;
-  }, api);
+  });
 
   router.Add(http::Method::kGet, "/api/v1/hubs/{hub}", json([](http::Request&, const HubRequest& in) {
     return coopole::web::JsonResponse(HubJson(in.hub.hub, &in.hub.access));
-  }), api);
+  }));
 
   router.Add(http::Method::kPatch, "/api/v1/hubs/{hub}", json([deps](http::Request& req, const HubRequest& in) {
     auto body = coopole::web::ParseJsonObject(req);
@@ -220,7 +218,7 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
     auto updated = deps.hubs.UpdateHub(in.actor, in.hub, version->get<std::int64_t>(), *input);
     if (!updated.ok()) return deps.shell.JsonError(req, updated.error());
     return coopole::web::JsonResponse(HubJson(*updated, &in.hub.access));
-  }), api);
+  }));
 }
 
 }  // namespace coopole::hubs::web

@@ -153,8 +153,6 @@ Response ExportApi(Request& req, const ViewContext& ctx) {
 void RegisterApiRoutes(http::Router& router, const Dependencies& deps) {
   auto api = [&deps](HubHandler handler) { return WithHub(deps, Answer::kJson, std::move(handler)); };
   http::RouteOptions options;
-  options.csrf_exempt = false;  // the middleware skips CSRF for Bearer tokens by itself
-  options.api_tag = "members";
   http::RouteOptions import_options = options;
   import_options.body_limit = 20 << 20;
 

@@ -84,8 +84,6 @@ struct RouteOptions {
   Execution execution = Execution::kWorkerPool;
   std::size_t body_limit = 1 << 20;  // bytes; larger bodies get 413
   bool public_route = false;         // reachable without signing in
-  bool csrf_exempt = false;          // JSON API with Bearer tokens, login form
-  std::string api_tag;               // OpenAPI grouping ("hubs", "members"); empty for pages
 };
 
 struct Route {
