@@ -24,7 +24,21 @@ std::int32_t DecodeUtf8(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void AppendUtf8(std::string& out, std::int32_t cp) {
+// Base letters of U+00C0..U+017F once folded; '\0' keeps the code point unchanged.
+// Two-letter folds (æ, œ, ß) are handled before the table.
+constexpr char kLatinFold[] =
+    // U+00C0..U+00FF
+    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts"  // C0..DF (D7 multiplication sign kept)
+    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty"  // E0..FF (F7 division sign kept)
+    // U+0100..U+017F
+    "aaaaaaccccccccdd" "ddeeeeeeeeeegggg"
+    "gggghhhhiiiiiiii" "iiijjjkkklllllll"
+    "lllnnnnnnnnnoooo" "oooorrrrrrssssss"
+    "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+
+}  // namespace
+
+void AppendUtf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {
@@ -41,20 +55,6 @@ void AppendUtf8(std::string& out, std::int32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-
-// Base letters of U+00C0..U+017F once folded; '\0' keeps the code point unchanged.
-// Two-letter folds (æ, œ, ß) are handled before the table.
-constexpr char kLatinFold[] =
-    // U+00C0..U+00FF
-    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts"  // C0..DF (D7 multiplication sign kept)
-    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty"  // E0..FF (F7 division sign kept)
-    // U+0100..U+017F
-    "aaaaaaccccccccdd" "ddeeeeeeeeeegggg"
-    "gggghhhhiiiiiiii" "iiijjjkkklllllll"
-    "lllnnnnnnnnnoooo" "oooorrrrrrssssss"
-    "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
-
-}  // namespace
 
 std::string FoldForSearch(std::string_view text) {
   std::string out;
@@ -78,7 +78,7 @@ std::string FoldForSearch(std::string_view text) {
     } else if (cp == 0xA0 || cp == 0x202F) {
       out += ' ';
     } else {
-      AppendUtf8(out, cp);
+      AppendUtf8(out, static_cast<std::uint32_t>(cp));
     }
   }
   return out;

@@ -61,9 +61,4 @@ std::string TokenDigest(std::string_view token) {
   return hex;
 }
 
-bool SecureEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
 }  // namespace coopole::identity

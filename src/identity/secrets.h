@@ -19,7 +19,5 @@ bool VerifyPassword(std::string_view password, const std::string& hash);
 std::string RandomToken();
 // SHA-256 of a token, hex: what the database stores instead of the token.
 std::string TokenDigest(std::string_view token);
-// Constant-time equality of two strings of the same length.
-bool SecureEquals(std::string_view a, std::string_view b);
 
 }  // namespace coopole::identity

@@ -1,6 +1,7 @@
 // Text helpers shared by every module: search folding, trimming, UTF-8 checks.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,9 @@ std::string_view Trim(std::string_view text);
 
 // True when `text` is well-formed UTF-8 without NUL bytes.
 bool IsValidUtf8(std::string_view text);
+
+// Appends code point `cp` (a valid Unicode scalar value) encoded as UTF-8.
+void AppendUtf8(std::string& out, std::uint32_t cp);
 
 // Splits on `sep`, keeping empty parts.
 std::vector<std::string> Split(std::string_view text, char sep);
