@@ -14,6 +14,8 @@ readonly assets=(
   "htmx.org/dist/htmx.min.js:htmx.min.js"
   "@picocss/pico/css/pico.min.css:pico.min.css"
   "chart.js/dist/chart.umd.js:chart.umd.js"
+  "fullcalendar/index.global.min.js:fullcalendar.min.js"
+  "@fullcalendar/core/locales/fr.global.min.js:fullcalendar-fr.min.js"
 )
 
 if [[ ! -d $src ]]; then
