@@ -68,7 +68,9 @@ void Migrate(Pool& pool, const std::vector<Migration>& migrations) {
       pool.InTransaction(TxMode::kWrite, [&](Transaction& tx) {
         LockMigrations(tx);
         if (IsRecorded(tx, migration)) return;  // another process applied it meanwhile
-        tx.conn().ExecuteScript(ExpandDialect(migration.sql, tx.dialect()));
+        if (!migration.only || *migration.only == tx.dialect()) {
+          tx.conn().ExecuteScript(ExpandDialect(migration.sql, tx.dialect()));
+        }
         tx.Execute("INSERT INTO schema_migrations (module, version, applied_at) VALUES (?, ?, ?)",
                    {migration.module, static_cast<std::int64_t>(migration.version), NowSeconds()});
       });

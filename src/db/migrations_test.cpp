@@ -37,6 +37,25 @@ TEST_P(MigrationTest, AppliesOnceAndIsIdempotent) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM schema_migrations"), 4);
 }
 
+TEST_P(MigrationTest, DialectOnlyStepRunsOnItsDatabaseAndIsRecordedOnBoth) {
+  std::vector<Migration> steps = kBase;
+  // Each step would fail on the other database: only the matching one may run.
+  steps.push_back({"hubs", 2, "CREATE TABLE only_pg (x int4range)", Dialect::kPostgres});
+  steps.push_back({"hubs", 3, "CREATE TABLE only_sqlite (x INTEGER PRIMARY KEY) WITHOUT ROWID", Dialect::kSqlite});
+  Migrate(*pool_, steps);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM schema_migrations WHERE module = 'hubs'"), 3);
+  const bool sqlite = pool_->dialect() == Dialect::kSqlite;
+  auto lease = pool_->Acquire();
+  EXPECT_EQ(lease->Query(sqlite ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'only_sqlite'"
+                                : "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'only_pg'")
+                .Int(0, 0),
+            1);
+  EXPECT_EQ(lease->Query(sqlite ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'only_pg'"
+                                : "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'only_sqlite'")
+                .Int(0, 0),
+            0);
+}
+
 TEST_P(MigrationTest, FailingMigrationLeavesNothing) {
   std::vector<Migration> migrations = kBase;
   migrations.push_back({"hubs", 2, "CREATE TABLE broken (id INTEGER); INSERT INTO nowhere VALUES (1);"});

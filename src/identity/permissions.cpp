@@ -26,6 +26,7 @@ bool Allows(const Actor& actor, const HubAccess& access, Permission permission, 
     case Permission::kEditHub:
     case Permission::kManageMembers:
     case Permission::kViewAudit:
+    case Permission::kManagePooling:
       return access.role == Role::kCoordinator;
     case Permission::kEditOwnMember:
       if (access.role == Role::kCoordinator) return true;

@@ -1,4 +1,5 @@
 #include "secrets.h"
+#include "coopole/identity/identity.h"
 
 #include <sodium.h>
 
@@ -60,5 +61,11 @@ std::string TokenDigest(std::string_view token) {
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
 }
+
+}  // namespace coopole::identity
+
+namespace coopole::identity {
+
+std::string NewSecretToken() { return RandomToken(); }
 
 }  // namespace coopole::identity

@@ -319,4 +319,10 @@ bool MemberService::MemberBelongsToHub(db::Transaction& tx, HubId hub, MemberId 
   return store::MemberExists(tx, hub, member);
 }
 
+std::optional<std::string> MemberService::MemberNameInHub(db::Transaction& tx, HubId hub, MemberId member) {
+  auto found = store::FindMember(tx, hub, member);
+  if (!found || found->archived_at) return std::nullopt;
+  return found->name;
+}
+
 }  // namespace coopole::members

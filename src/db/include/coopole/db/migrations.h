@@ -1,6 +1,7 @@
 // Per-module schema migrations, applied in order and recorded in schema_migrations.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct Migration {
   std::string module;  // "identity", "members", ...
   int version;         // 1, 2, ... within the module
   std::string sql;
+  // Set: the SQL runs only on that database (recorded as applied on both), for what one
+  // dialect alone can express, such as PostgreSQL exclusion constraints.
+  std::optional<Dialect> only = std::nullopt;
 };
 
 // Applies each migration not yet recorded, each in its own transaction with its record,

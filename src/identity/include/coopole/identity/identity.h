@@ -48,12 +48,16 @@ enum class Permission {
   kManageMembers,    // create, archive, import members (coordinator)
   kEditOwnMember,    // edit the member organisation the user belongs to (member, coordinator)
   kViewAudit,        // read the audit log (coordinator)
+  kManagePooling,    // the hub's own resources, leases, pooling settings; act for any member (coordinator)
 };
 
 // Pure rule: may `access` (with admin override from `actor`) do `permission`? For
 // kEditOwnMember, `member` is the organisation concerned.
 bool Allows(const Actor& actor, const HubAccess& access, Permission permission,
             std::optional<MemberId> member = std::nullopt);
+
+// 32 random bytes, base64url without padding: for capability URLs such as calendar feeds.
+std::string NewSecretToken();
 
 struct User {
   UserId id;

@@ -217,6 +217,9 @@ class MemberService {
 
   // For hubs::MemberInHub: whether `member` belongs to `hub` (inside the caller's transaction).
   static bool MemberBelongsToHub(db::Transaction& tx, HubId hub, MemberId member);
+  // For other modules (pooling): the name of an active (unarchived) member of `hub`, else
+  // nullopt -- new bookings, services and loans involve active members only.
+  static std::optional<std::string> MemberNameInHub(db::Transaction& tx, HubId hub, MemberId member);
   static std::vector<db::Migration> Migrations();
 
  private:

@@ -1,0 +1,35 @@
+// The pooling service's construction and the helpers its use cases share.
+#include "coopole/core/text.h"
+#include "coopole/pooling/pooling.h"
+#include "service_internal.h"
+
+namespace coopole::pooling {
+namespace internal {
+
+std::shared_ptr<const TimeZone> ZoneOf(const HubContext& hub) {
+  auto zone = TimeZone::Load(hub.hub.time_zone);
+  return zone ? zone : TimeZone::Load("Europe/Paris");
+}
+
+Date TodayIn(const Clock& clock, const HubContext& hub) { return ZoneOf(hub)->ToLocal(clock.Now()).date; }
+
+Result<std::optional<MemberId>> ParseMemberField(const std::optional<std::string>& text, const std::string& field) {
+  if (!text) return std::optional<MemberId>{};
+  std::string_view value = Trim(*text);
+  if (value.empty()) return std::optional<MemberId>{};
+  std::int64_t id = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9' || id > 1'000'000'000'000) return FieldError(field, "validation.member");
+    id = id * 10 + (c - '0');
+  }
+  if (id <= 0) return FieldError(field, "validation.member");
+  return std::optional<MemberId>{MemberId{id}};
+}
+
+}  // namespace internal
+
+PoolingService::PoolingService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity,
+                               MemberNames member_names)
+    : pool_(pool), clock_(clock), identity_(identity), member_names_(std::move(member_names)) {}
+
+}  // namespace coopole::pooling
