@@ -9,12 +9,14 @@
 #include "coopole/hubs/hubs.h"
 #include "coopole/identity/identity.h"
 #include "coopole/members/members.h"
+#include "coopole/pooling/pooling.h"
 #include "coopole/reference/catalogue.h"
 #include "coopole/render/render.h"
 #include "coopole/web/web.h"
 #include "hubs_web.h"
 #include "identity_web.h"
 #include "members_web.h"
+#include "pooling_web.h"
 
 namespace coopole::app {
 namespace {
@@ -59,6 +61,8 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
       *pool_, clock_, identity::IdentityOptions{.fast_hashing = options.fast_password_hashing});
   hubs_ = std::make_unique<hubs::HubService>(*pool_, clock_, *identity_, members::MemberService::MemberBelongsToHub);
   members_ = std::make_unique<members::MemberService>(*pool_, clock_, *identity_, catalogue_);
+  pooling_ = std::make_unique<pooling::PoolingService>(*pool_, clock_, *identity_,
+                                                       members::MemberService::MemberNameInHub);
   auto messages = render::Messages::Load(config_.web_dir + "/i18n");
   auto templates = render::Templates::Load(config_.web_dir + "/templates", messages);
   web_ = std::make_unique<WebParts>();
@@ -72,7 +76,7 @@ Application::~Application() = default;
 void Application::Migrate() {
   std::vector<db::Migration> all;
   for (auto part : {identity::IdentityService::Migrations(), hubs::HubService::Migrations(),
-                    members::MemberService::Migrations()}) {
+                    members::MemberService::Migrations(), pooling::PoolingService::Migrations()}) {
     all.insert(all.end(), part.begin(), part.end());
   }
   db::Migrate(*pool_, all);
@@ -121,6 +125,7 @@ void Application::BuildRoutes() {
   };
   hubs::web::RegisterRoutes(*router, {*hubs_, *identity_, shell, member_choices});
   members::web::RegisterRoutes(*router, {*members_, *hubs_, shell, catalogue_});
+  pooling::web::RegisterRoutes(*router, {*pooling_, *hubs_, shell, member_choices});
   router_ = std::move(router);
 }
 

@@ -13,6 +13,7 @@
 namespace coopole::identity { class IdentityService; }
 namespace coopole::hubs { class HubService; }
 namespace coopole::members { class MemberService; }
+namespace coopole::pooling { class PoolingService; }
 namespace coopole::reference { class Catalogue; }
 
 namespace coopole::app {
@@ -36,6 +37,7 @@ class Application {
   identity::IdentityService& identity() { return *identity_; }
   hubs::HubService& hubs() { return *hubs_; }
   members::MemberService& members() { return *members_; }
+  pooling::PoolingService& pooling() { return *pooling_; }
   // The assembled OpenAPI document served at /api/v1/openapi.json.
   const std::string& openapi() const { return openapi_; }
 
@@ -49,6 +51,7 @@ class Application {
   std::unique_ptr<identity::IdentityService> identity_;
   std::unique_ptr<hubs::HubService> hubs_;
   std::unique_ptr<members::MemberService> members_;
+  std::unique_ptr<pooling::PoolingService> pooling_;
   struct WebParts;
   std::unique_ptr<WebParts> web_;
   std::shared_ptr<http::Router> router_;

@@ -1,0 +1,8 @@
+#include "pooling_web.h"
+
+namespace coopole::pooling::web {
+
+// Placeholder until this part's routes are written.
+void RegisterLedgerRoutes(http::Router&, const Dependencies&) {}
+
+}  // namespace coopole::pooling::web
