@@ -165,4 +165,12 @@ std::string AsciiLower(std::string_view text) {
   return out;
 }
 
+std::optional<bool> ParseBoolean(std::string_view text) {
+  std::string key = FoldForSearch(Trim(text));
+  if (key.empty() || key == "0" || key == "false" || key == "non" || key == "no" || key == "faux") return false;
+  if (key == "1" || key == "true" || key == "oui" || key == "yes" || key == "vrai" || key == "x" || key == "on")
+    return true;
+  return std::nullopt;
+}
+
 }  // namespace coopole

@@ -200,13 +200,6 @@ bool IsValidSiret(std::string_view siret) {
   return siret.substr(0, 9) == "356000000" && digits % 5 == 0;
 }
 
-std::optional<bool> ParseBoolean(std::string_view text) {
-  std::string key = FoldForSearch(Trim(text));
-  if (key.empty() || key == "0" || key == "false" || key == "non" || key == "no" || key == "faux") return false;
-  if (key == "1" || key == "true" || key == "oui" || key == "yes" || key == "vrai" || key == "x") return true;
-  return std::nullopt;
-}
-
 std::string HeaderKey(std::string_view header) {
   std::string folded = FoldForSearch(header);
   std::string key;

@@ -26,9 +26,6 @@ std::string SearchTextOf(const Member& member);
 // "12345678900012". Not validated.
 std::string CompactSiret(std::string_view text);
 
-// "1/0", "true/false", "oui/non", "yes/no", "vrai/faux", "x"/"" (case and accents ignored);
-// nullopt for anything else.
-std::optional<bool> ParseBoolean(std::string_view text);
 
 // The key a CSV header is looked up by: folded, punctuation turned into single spaces
 // ("Date d'adhésion" -> "date d adhesion").

@@ -92,11 +92,10 @@ CREATE TABLE pooling_hub_state (
 CREATE TABLE pooling_feed_tokens (
   token TEXT PRIMARY KEY,                    -- a capability: 32 random bytes, base64url
   hub_id BIGINT NOT NULL REFERENCES hubs_hubs(id),
-  resource_id BIGINT REFERENCES pooling_resources(id),
-  member_id BIGINT REFERENCES members_members(id),
+  subject TEXT NOT NULL,                     -- 'resource:<id>' or 'member:<id>'
   created_at BIGINT NOT NULL
 );
-CREATE UNIQUE INDEX pooling_feed_tokens_subject ON pooling_feed_tokens(hub_id, resource_id, member_id);
+CREATE UNIQUE INDEX pooling_feed_tokens_subject ON pooling_feed_tokens(hub_id, subject);
 
 CREATE TABLE pooling_agreements (
   id {{id}},

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,11 @@ std::string FoldForSearch(std::string_view text);
 
 // Removes ASCII whitespace at both ends.
 std::string_view Trim(std::string_view text);
+
+// Yes/no as people type it in forms and spreadsheets: "1/0", "true/false", "oui/non",
+// "yes/no", "vrai/faux", "x", "on" (HTML checkboxes); "" is false. Accents and case are
+// ignored. nullopt for anything else.
+std::optional<bool> ParseBoolean(std::string_view text);
 
 // True when `text` is well-formed UTF-8 without NUL bytes.
 bool IsValidUtf8(std::string_view text);
