@@ -35,7 +35,28 @@ $COOPOLE import members "$work/members-100k.csv" --hub import --db "$db" >/dev/n
 end=$(date +%s.%N)
 import_seconds=$(awk "BEGIN{print $end - $start}")
 
+echo "== pooling fixture: 1,000 resources and 1,000,000 bookings; a hub of 100 members with 50,000 bookings in November 2026"
+$COOPOLE hub add --db "$db" --slug stmt --name "Pôle des relevés" >/dev/null
+node bench/generate-members.mjs 100 "$work/members-100.csv" "$COOPOLE_REFERENCE_DIR"
+$COOPOLE import members "$work/members-100.csv" --hub stmt --db "$db" >/dev/null
+echo "bench-password-123" | $COOPOLE user add --db "$db" --email stmt@coopole.test --name Releves --role coordinator --hub stmt >/dev/null
+dbfile="$work/bench.db"
+bench_hub=$(sqlite3 "$dbfile" "SELECT id FROM hubs_hubs WHERE slug = 'bench'")
+stmt_hub=$(sqlite3 "$dbfile" "SELECT id FROM hubs_hubs WHERE slug = 'stmt'")
+start=$(date +%s.%N)
+sed -e "s/:BENCH_HUB/$bench_hub/g" -e "s/:STMT_HUB/$stmt_hub/g" bench/pooling-seed.sql | sqlite3 "$dbfile"
+end=$(date +%s.%N)
+seed_seconds=$(awk "BEGIN{print $end - $start}")
+# 16 rooms without opening hours for the concurrent booking scenario, and 20 members to book them.
+sqlite3 "$dbfile" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 16)
+  INSERT INTO pooling_resources (hub_id, kind, category, name, name_folded, search_text, price_unit, price_member, created_at, updated_at)
+  SELECT $bench_hub, 'premises', 'room', 'Salle disputée ' || i, 'salle disputee ' || i, 'salle disputee', 'hour', 1000, 0, 0 FROM n"
+book_resources=$(sqlite3 "$dbfile" "SELECT group_concat(id) FROM pooling_resources WHERE hub_id = $bench_hub AND name LIKE 'Salle disputée%'")
+book_members=$(sqlite3 "$dbfile" "SELECT group_concat(id) FROM (SELECT id FROM members_members WHERE hub_id = $bench_hub ORDER BY id LIMIT 20)")
+printf 'pooling fixture written in %.1f s (%s bookings)\n' "$seed_seconds" "$(sqlite3 "$dbfile" 'SELECT COUNT(*) FROM pooling_bookings')"
+
 token=$($COOPOLE token add --db "$db" --email bench@coopole.test --name bench)
+stmt_token=$($COOPOLE token add --db "$db" --email stmt@coopole.test --name bench)
 
 echo "== serving on 127.0.0.1:$port"
 COOPOLE_ACCESS_LOG=${BENCH_ACCESS_LOG:-true} $COOPOLE serve --db "$db" --listen "127.0.0.1:$port" >"$work/server.log" 2>&1 &
@@ -83,5 +104,47 @@ for i in "${!urls[@]}"; do
   errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk-$i.txt" | tr '\n' ' ' || true)
   printf '%-45s %12s %10s %10s %s\n' "${names[$i]}" "$rps" "$p50" "$p99" "$errors"
 done
+
+# Pooling: availability over 1,000 resources and 1,000,000 bookings; monthly statements of
+# 100 members and 50,000 bookings; 64 clients booking colliding slots of 16 rooms.
+export BENCH_POOLING_PATH=/api/v1/hubs/bench/pooling BENCH_BOOK_RESOURCES="$book_resources" BENCH_BOOK_MEMBERS="$book_members"
+probe="$BENCH_POOLING_PATH/availability?start=2027-03-02T09:00&end=2027-03-02T12:00&kind=premises&capacity=10"
+code=$(curl -s -o "$work/availability.json" -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port$probe")
+[ "$code" = 200 ] || { echo "bench: availability answered $code"; cat "$work/availability.json"; exit 1; }
+code=$(curl -s -o "$work/statement.json" -w '%{http_code}' -H "Authorization: Bearer $stmt_token" \
+  "http://127.0.0.1:$port/api/v1/hubs/stmt/pooling/statements?month=2026-11")
+[ "$code" = 200 ] || { echo "bench: statements answered $code"; cat "$work/statement.json"; exit 1; }
+
+measure() {  # name, connections, output file, wrk arguments...
+  local name=$1 conns=$2 out=$3
+  shift 3
+  wrk -t2 -c"$conns" -d"$DURATION" --latency "$@" >"$out" &
+  local wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    rss=$(awk '/VmRSS/{print $2}' "/proc/$server_pid/status")
+    [ "$rss" -gt "$peak_rss_kb" ] && peak_rss_kb=$rss
+    sleep 0.5
+  done
+  wait "$wrk_pid"
+  printf '%-45s %12s %10s %10s %s\n' "$name" "$(awk '/Requests\/sec/{print $2}' "$out")" \
+    "$(awk '$1=="50%"{print $2}' "$out")" "$(awk '$1=="99%"{print $2}' "$out")" \
+    "$(grep -E 'Non-2xx|Socket errors' "$out" | tr '\n' ' ' || true)"
+}
+measure "availability, 1,000 res. / 1M bookings" "$CONNECTIONS" "$work/wrk-availability.txt" -s bench/availability-searches.lua \
+  -H "Authorization: Bearer $token" "http://127.0.0.1:$port/"
+measure "monthly statements, 100 members / 50k" 4 "$work/wrk-statements.txt" -H "Authorization: Bearer $stmt_token" \
+  "http://127.0.0.1:$port/api/v1/hubs/stmt/pooling/statements?month=2026-11"
+before=$(sqlite3 "$dbfile" "SELECT COUNT(*) FROM pooling_bookings WHERE resource_id IN ($book_resources)")
+measure "booking, 64 clients, colliding slots" 64 "$work/wrk-bookings.txt" -s bench/create-bookings.lua \
+  -H "Authorization: Bearer $token" "http://127.0.0.1:$port/"
+after=$(sqlite3 "$dbfile" "SELECT COUNT(*) FROM pooling_bookings WHERE resource_id IN ($book_resources)")
+overlaps=$(sqlite3 "$dbfile" "SELECT COUNT(*) FROM pooling_bookings a JOIN pooling_bookings b
+  ON a.resource_id = b.resource_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+  WHERE a.resource_id IN ($book_resources) AND a.holds_slot = 1 AND b.holds_slot = 1")
+seconds=${DURATION%s}
+printf 'bookings confirmed under 64 clients: %d in %s s (%.0f bookings/s), overlapping pairs: %d\n' \
+  $((after - before)) "$seconds" "$(awk "BEGIN{print ($after - $before) / $seconds}")" "$overlaps"
+[ "$overlaps" = 0 ] || { echo "bench: DOUBLE BOOKING"; exit 1; }
+
 printf '\nserver peak RSS under load: %d MB\n' $((peak_rss_kb / 1024))
 printf 'import of 100,000 CSV rows: %.2f s\n' "$import_seconds"

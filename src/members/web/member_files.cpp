@@ -27,7 +27,6 @@ bool IsDryRun(const std::optional<std::string>& text) {
 
 Error NoFile() { return Error::Invalid({{"file", "import.no_file"}}, "no CSV file in the request"); }
 
-std::string TodayIso() { return FormatIsoDate(UtcDateOf(SystemClock().Now())); }
 
 }  // namespace
 
@@ -64,7 +63,7 @@ Result<ExportFormat> ParseExportFormat(const std::optional<std::string>& text) {
 
 http::Response ExportDownload(const tabular::Table& table, ExportFormat format, const hubs::HubContext& hub,
                               const std::string& sheet_name) {
-  const std::string stem = "membres-" + hub.hub.slug + "-" + TodayIso();
+  const std::string stem = "membres-" + hub.hub.slug + "-" + FormatIsoDate(HubDateOf(hub, SystemClock().Now()));
   if (format == ExportFormat::kCsv) {
     return http::Response::Download(tabular::WriteCsv(table), "text/csv; charset=utf-8", stem + ".csv");
   }

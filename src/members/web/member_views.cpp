@@ -1,5 +1,7 @@
 #include "member_views.h"
 
+#include "coopole/core/time_zone.h"
+
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -61,11 +63,10 @@ std::string PersonHref(const hubs::HubContext& hub, PersonId id) {
 std::string ApiMemberHref(const hubs::HubContext& hub, MemberId id) { return "/api/v1" + MemberHref(hub, id); }
 std::string ApiPersonHref(const hubs::HubContext& hub, PersonId id) { return "/api/v1" + PersonHref(hub, id); }
 
-Date UtcDateOf(Timestamp t) {
-  using namespace std::chrono;
-  const year_month_day ymd{floor<days>(sys_seconds{seconds{t.unix_seconds}})};
-  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+Date HubDateOf(const hubs::HubContext& hub, Timestamp t) {
+  auto zone = TimeZone::Load(hub.hub.time_zone);
+  if (!zone) zone = TimeZone::Load("Europe/Paris");
+  return zone->ToLocal(t).date;
 }
 
 render::ViewList CodeOptions(const std::vector<std::string>& codes, std::string_view label_prefix,
@@ -139,8 +140,8 @@ render::View MemberView(const Member& m, const ViewContext& ctx) {
   SetText(v, "phone", m.phone);
   SetText(v, "address", m.address);
   SetText(v, "description", m.description);
-  v.set("archived_on", m.archived_at ? FormatDate(UtcDateOf(*m.archived_at), lang) : "");
-  v.set("updated_on", FormatDate(UtcDateOf(m.updated_at), lang));
+  v.set("archived_on", m.archived_at ? FormatDate(HubDateOf(ctx.hub, *m.archived_at), lang) : "");
+  v.set("updated_on", FormatDate(HubDateOf(ctx.hub, m.updated_at), lang));
   v.set("version", std::to_string(m.version));
   return v;
 }

@@ -35,9 +35,8 @@ std::string ApiPersonHref(const hubs::HubContext& hub, PersonId id);
 render::ViewList CodeOptions(const std::vector<std::string>& codes, std::string_view label_prefix,
                              const std::vector<std::string>& chosen, const ViewContext& ctx);
 
-// The calendar date of an instant in UTC. (The hub's time zone is not applied: core has no
-// time zone conversion yet; dates shown from instants may be off by one around midnight.)
-Date UtcDateOf(Timestamp t);
+// The calendar date of an instant in the hub's time zone.
+Date HubDateOf(const hubs::HubContext& hub, Timestamp t);
 
 // A member for display: every field as text in the request language (labels of codes,
 // dates "23/11/2026" in French, "2,5" ETP), `has_<field>` booleans for optional text, the
