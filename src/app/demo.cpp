@@ -4,7 +4,9 @@
 
 #include "coopole/hubs/hubs.h"
 #include "coopole/identity/identity.h"
+#include "coopole/core/time_zone.h"
 #include "coopole/members/members.h"
+#include "coopole/pooling/pooling.h"
 
 namespace coopole::app {
 namespace {
@@ -54,6 +56,123 @@ constexpr DemoMember kMembers[] = {
     {"Banque Coopérative du Dauphiné", "cooperative", "oui", "", "64.19Z", "38185", "non", "", "", "2024-05-06", "Financeurs", "Agence bancaire partenaire, prêts aux structures du pôle.", "François Mercier", "Chargé d'affaires"},
     {"Transports Doux Voironnais", "scop", "oui", "", "49.42Z 53.20Z", "38563", "non", "8", "", "2024-09-09", "Entreprises", "Déménagements et livraisons à vélo-cargo.", "Antoine Girard", "Cogérant"},
 };
+
+// Pooled resources of the demo hub and a few bookings in the coming weeks. `ids` are the
+// organisations of kMembers, in order.
+void LoadPoolingDemo(Application& app, const identity::Actor& admin, const hubs::HubContext& hub,
+                     const std::vector<members::MemberId>& ids) {
+  auto& pooling = app.pooling();
+  auto id_of = [&ids](std::size_t index) { return std::to_string(ids.at(index).value); };
+  auto publish = [&](pooling::ResourceInput in) {
+    auto resource = pooling.CreateResource(admin, hub, in);
+    if (!resource.ok()) {
+      std::string detail;
+      for (const auto& [f, k] : resource.error().fields) detail += " " + f + "=" + k;
+      throw std::runtime_error("demo resource " + in.name.value_or("") + ":" + detail);
+    }
+    return resource->id;
+  };
+  pooling::ResourceInput room;
+  room.kind = "premises";
+  room.category = "room";
+  room.name = "Salle Belledonne";
+  room.description = "Salle de réunion lumineuse au rez-de-chaussée de la maison du pôle : écran, tableau blanc, "
+                     "accès de plain-pied.";
+  room.owner_member_id = "";
+  room.capacity = "12";
+  room.location = "Maison du pôle, 12 rue des Alpes, Grenoble";
+  room.opening_hours = "lun-ven 08:00-19:00";
+  room.price_unit = "hour";
+  room.price_member = "15";
+  room.price_non_member = "25";
+  room.price_solidarity = "8";
+  room.approval_required = "0";
+  const auto room_id = publish(room);
+
+  pooling::ResourceInput van;
+  van.kind = "equipment";
+  van.category = "vehicle";
+  van.name = "Camion frigorifique";
+  van.description = "Fourgon 12 m³ réfrigéré (0 à 4 °C), permis B. Plein à refaire au retour.";
+  van.owner_member_id = id_of(11);  // Cantine Partagée Mistral
+  van.capacity = "3";
+  van.location = "Parking de la Cantine Partagée Mistral, Grenoble";
+  van.price_unit = "day";
+  van.price_member = "60";
+  van.approval_required = "1";
+  const auto van_id = publish(van);
+
+  pooling::ResourceInput workshop;
+  workshop.kind = "premises";
+  workshop.category = "workshop";
+  workshop.name = "Atelier bois partagé";
+  workshop.description = "Atelier équipé (scie à format, raboteuse, établis) ouvert aux structures formées.";
+  workshop.owner_member_id = id_of(1);  // Atelier Bois & Compagnie
+  workshop.capacity = "6";
+  workshop.location = "Échirolles";
+  workshop.opening_hours = "lun-ven 08:00-18:00; sam 09:00-12:00";
+  workshop.price_unit = "half_day";
+  workshop.price_member = "40";
+  workshop.prerequisite = "Formation sécurité machines";
+  const auto workshop_id = publish(workshop);
+  (void)pooling.GrantPrerequisite(admin, hub, workshop_id, ids.at(12));  // Éco-Construction Dauphiné
+
+  pooling::ResourceInput skill;
+  skill.kind = "skill";
+  skill.name = "Accompagnement comptable des structures de l'ESS";
+  skill.description = "Une experte-comptable aide à préparer un budget, un plan de trésorerie ou un dossier de "
+                      "subvention.";
+  skill.owner_member_id = id_of(17);  // Cabinet Comptable Coopératif
+  skill.price_unit = "hour";
+  skill.price_member = "45";
+  skill.price_solidarity = "30";
+  publish(skill);
+
+  // Bookings on the next working days, in Paris time.
+  auto zone = TimeZone::Load(hub.hub.time_zone);
+  if (!zone) zone = TimeZone::Fixed("UTC", 0);
+  const Date today = zone->ToLocal(SystemClock().Now()).date;
+  auto next = [&today](int weekday, int weeks_later) {
+    Date day = AddDays(today, 1);
+    while (IsoWeekday(day) != weekday) day = AddDays(day, 1);
+    return AddDays(day, 7 * weeks_later);
+  };
+  auto at = [](Date day, const char* time) { return FormatIsoDate(day) + "T" + time; };
+  auto book = [&](pooling::ResourceId resource, std::size_t member, const char* title, Date day, const char* from,
+                  const char* to, const char* attendees, const char* recurrence = "", std::optional<Date> until = {}) {
+    pooling::BookingInput in;
+    in.resource_id = std::to_string(resource.value);
+    in.member_id = id_of(member);
+    in.title = title;
+    in.starts_at = at(day, from);
+    in.ends_at = at(day, to);
+    in.attendees = attendees;
+    in.recurrence = recurrence;
+    if (until) in.recurrence_until = FormatIsoDate(*until);
+    auto outcome = pooling.BookResource(admin, hub, in, pooling::BookingMode::kSkipConflicts);
+    if (!outcome.ok()) throw std::runtime_error(std::string("demo booking ") + title + ": " + outcome.error().message);
+  };
+  book(room_id, 0, "Comité de pilotage", next(2, 0), "09:00", "12:00", "10");
+  book(room_id, 1, "Réunion d'équipe", next(4, 0), "14:00", "16:30", "6");
+  book(room_id, 2, "Point hebdomadaire des maraîchers", next(1, 0), "08:30", "09:30", "5", "weekly",
+       next(1, 3));
+  book(room_id, 10, "Formation réemploi", next(3, 1), "09:00", "17:00", "12");
+  book(van_id, 0, "Collecte des invendus alimentaires", next(3, 0), "08:00", "18:00", "2");
+  book(workshop_id, 12, "Fabrication de bacs potagers", next(5, 1), "08:00", "12:00", "4");
+  // A request awaiting the van owner's approval, made by the staff of another member.
+  pooling::BookingInput request;
+  request.resource_id = std::to_string(van_id.value);
+  request.member_id = id_of(2);
+  request.title = "Livraison des paniers";
+  request.starts_at = at(next(5, 0), "07:00");
+  request.ends_at = at(next(5, 0), "13:00");
+  hubs::HubContext as_member = hub;
+  as_member.access = identity::HubAccess{hub.hub.id, identity::Role::kMember, ids.at(2)};
+  identity::Actor member_actor = admin;
+  member_actor.is_admin = false;
+  auto pending = pooling.BookResource(member_actor, as_member, request, pooling::BookingMode::kAllOrNothing);
+  if (!pending.ok()) throw std::runtime_error("demo booking request: " + pending.error().message);
+}
 
 }  // namespace
 
@@ -113,10 +232,15 @@ DemoLogin LoadDemo(Application& app) {
   auto coordinator = identity.CreateUser({.email = login.email, .name = "Coordination du pôle", .password = login.password});
   auto member_user = identity.CreateUser({.email = "ressourcerie@demo.coopole.fr", .name = "Claire Dubois", .password = "demo-coopole"});
   auto observer = identity.CreateUser({.email = "financeur@demo.coopole.fr", .name = "Région (observateur)", .password = "demo-coopole"});
-  if (!coordinator.ok() || !member_user.ok() || !observer.ok()) throw std::runtime_error("demo users");
+  // Staff of the Cantine Partagée Mistral, which lends the refrigerated van.
+  auto van_owner = identity.CreateUser({.email = "cantine@demo.coopole.fr", .name = "Yasmine Cherif", .password = "demo-coopole"});
+  if (!coordinator.ok() || !member_user.ok() || !observer.ok() || !van_owner.ok()) throw std::runtime_error("demo users");
   (void)identity.GrantRole(coordinator->id, hub->id, identity::Role::kCoordinator, std::nullopt);
   (void)identity.GrantRole(member_user->id, hub->id, identity::Role::kMember, ids.front());
   (void)identity.GrantRole(observer->id, hub->id, identity::Role::kObserver, std::nullopt);
+  (void)identity.GrantRole(van_owner->id, hub->id, identity::Role::kMember, ids.at(11));
+
+  LoadPoolingDemo(app, admin_actor, *context, ids);
   return login;
 }
 
