@@ -17,6 +17,9 @@ namespace {
 
 using internal::ActsFor;
 using internal::May;
+using internal::MayWrite;
+using internal::MergeFields;
+using internal::TrimmedOf;
 using internal::Permission;
 using Fields = std::map<std::string, std::string>;
 
@@ -24,15 +27,6 @@ constexpr std::size_t kMaxPurposeBytes = 500;
 constexpr int kMaxInstallments = 120;
 // No advance above 100 million euros: a typing error, and amounts stay far from overflow.
 constexpr std::int64_t kMaxAdvanceCents = std::int64_t{100'000'000} * 100;
-
-bool MayWrite(const Actor& actor, const HubContext& hub) {
-  return May(actor, hub, Permission::kManagePooling) || internal::OwnMember(hub).has_value();
-}
-
-// The trimmed text of an optional field ("" when absent), viewing the input's own storage.
-std::string_view TrimmedOf(const std::optional<std::string>& text) { return text ? Trim(*text) : std::string_view{}; }
-
-std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 nlohmann::json AdvanceObject(const Advance& a) {
   nlohmann::json schedule = nlohmann::json::array();
@@ -52,9 +46,7 @@ nlohmann::json AdvanceObject(const Advance& a) {
                {"version", a.version}};
 }
 
-std::string AdvanceJson(const Advance& a) { return Dump(AdvanceObject(a)); }
-
-void MergeFields(const Error& error, Fields& fields) { fields.insert(error.fields.begin(), error.fields.end()); }
+std::string AdvanceJson(const Advance& a) { return internal::AuditJson(AdvanceObject(a)); }
 
 // Fills what depends on today: the overdue amount of a running advance.
 Advance& Complete(Advance& advance, Date today) {
@@ -104,16 +96,9 @@ Result<Advance> PoolingService::GetAdvance(const Actor& actor, const HubContext&
 Result<Advance> PoolingService::RequestAdvance(const Actor& actor, const HubContext& hub, const AdvanceInput& input) {
   if (!MayWrite(actor, hub)) return Error::Denied();
   Fields fields;
-  std::optional<MemberId> borrower = internal::OwnMember(hub);
-  auto parsed_borrower = internal::ParseMemberField(input.borrower_member_id, "borrower_member_id");
-  if (!parsed_borrower.ok()) {
-    MergeFields(parsed_borrower.error(), fields);
-  } else if (*parsed_borrower) {
-    borrower = *parsed_borrower;
-  }
-  // Members borrow for their own organisation only.
-  if (borrower && !ActsFor(actor, hub, *borrower)) return Error::Denied();
-  if (!borrower && fields.empty()) fields["borrower_member_id"] = "validation.required";
+  auto acting = internal::ActingMember(actor, hub, input.borrower_member_id, "borrower_member_id", fields);
+  if (!acting) return acting.error();
+  const std::optional<MemberId> borrower = *acting;
 
   Advance advance;
   advance.hub = hub.hub.id;
@@ -290,7 +275,7 @@ Result<Advance> PoolingService::RecordRepayment(const Actor& actor, const HubCon
   advance.version = current->version + 1;
   nlohmann::json after = AdvanceObject(advance);
   after["repayment"] = {{"paid_on", FormatIsoDate(paid_on)}, {"amount_cents", amount.cents}};
-  identity_.RecordAudit(tx, actor, {hub.hub.id, "repay", "advance", id.value, AdvanceJson(*current), Dump(after)});
+  identity_.RecordAudit(tx, actor, {hub.hub.id, "repay", "advance", id.value, AdvanceJson(*current), internal::AuditJson(after)});
   tx.Commit();
   return Complete(advance, today);
 }
@@ -317,7 +302,7 @@ Status PoolingService::SetExposureLimit(const Actor& actor, const HubContext& hu
   auto before = store::FindExposureLimit(tx, hub.hub.id, borrower);
   store::SetExposureLimit(tx, hub.hub.id, borrower, limit);
   auto json = [](const std::optional<Money>& m) {
-    return m ? Dump({{"limit_cents", m->cents}}) : Dump({{"limit_cents", nullptr}});
+    return m ? internal::AuditJson({{"limit_cents", m->cents}}) : internal::AuditJson({{"limit_cents", nullptr}});
   };
   identity_.RecordAudit(tx, actor,
                         {hub.hub.id, "set_exposure_limit", "member", borrower.value, json(before), json(limit)});
@@ -340,7 +325,7 @@ Status PoolingService::UpdateSettings(const Actor& actor, const HubContext& hub,
   const auto before = store::LoadSettings(tx, hub.hub.id);
   store::SaveSettings(tx, hub.hub.id, settings);
   auto json = [](const PoolingSettings& s) {
-    return Dump({{"netting", s.netting}, {"default_exposure_limit_cents", s.default_exposure_limit.cents}});
+    return internal::AuditJson({{"netting", s.netting}, {"default_exposure_limit_cents", s.default_exposure_limit.cents}});
   };
   identity_.RecordAudit(tx, actor,
                         {hub.hub.id, "update", "pooling_settings", hub.hub.id.value, json(before), json(settings)});

@@ -17,6 +17,9 @@ namespace {
 
 using internal::ActsFor;
 using internal::May;
+using internal::MayWrite;
+using internal::MergeFields;
+using internal::TrimmedOf;
 using internal::Permission;
 using Fields = std::map<std::string, std::string>;
 
@@ -24,18 +27,8 @@ constexpr std::size_t kMaxWhatBytes = 500;
 // No single service lasts more than 10,000 hours: keeps amounts far from overflow.
 constexpr std::int64_t kMaxServiceHoursHundredths = 10'000 * 100;
 
-// Members act for their organisation; coordinators for anyone; observers write nothing.
-bool MayWrite(const Actor& actor, const HubContext& hub) {
-  return May(actor, hub, Permission::kManagePooling) || internal::OwnMember(hub).has_value();
-}
-
-// The trimmed text of an optional field ("" when absent), viewing the input's own storage.
-std::string_view TrimmedOf(const std::optional<std::string>& text) { return text ? Trim(*text) : std::string_view{}; }
-
-std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
 std::string AgreementJson(const Agreement& a) {
-  return Dump({{"id", a.id.value},
+  return internal::AuditJson({{"id", a.id.value},
                {"resource_id", a.resource ? nlohmann::json(a.resource->value) : nlohmann::json(nullptr)},
                {"provider_member_id", a.provider.value},
                {"beneficiary_member_id", a.beneficiary.value},
@@ -117,16 +110,9 @@ Result<Agreement> PoolingService::RequestService(const Actor& actor, const HubCo
                                                  const AgreementInput& input) {
   if (!MayWrite(actor, hub)) return Error::Denied();
   Fields fields;
-  std::optional<MemberId> beneficiary = internal::OwnMember(hub);
-  auto parsed_beneficiary = internal::ParseMemberField(input.beneficiary_member_id, "beneficiary_member_id");
-  if (!parsed_beneficiary.ok()) {
-    fields.insert(parsed_beneficiary.error().fields.begin(), parsed_beneficiary.error().fields.end());
-  } else if (*parsed_beneficiary) {
-    beneficiary = *parsed_beneficiary;
-  }
-  // Members request for their own organisation only.
-  if (beneficiary && !ActsFor(actor, hub, *beneficiary)) return Error::Denied();
-  if (!beneficiary && fields.empty()) fields["beneficiary_member_id"] = "validation.required";
+  auto acting = internal::ActingMember(actor, hub, input.beneficiary_member_id, "beneficiary_member_id", fields);
+  if (!acting) return acting.error();
+  const std::optional<MemberId> beneficiary = *acting;
 
   std::optional<MemberId> provider;
   auto parsed_provider = internal::ParseMemberField(input.provider_member_id, "provider_member_id");

@@ -259,6 +259,8 @@ TEST_P(BookingServiceTest, FeedCalendar_ServesTheResourcesBookingsBehindItsToken
   ASSERT_TRUE(calendar.ok());
   EXPECT_NE(calendar->find("SUMMARY:Réunion\\; bilan\\, annuel · Salle Belledonne"), std::string::npos);
   EXPECT_NE(calendar->find("DTSTART:20261124T080000Z"), std::string::npos);
+  EXPECT_EQ(service_->RenewFeedToken(actor_, observer_, {.resource = room.id}).error().code,
+            ErrorCode::kPermissionDenied);
   auto renewed = service_->RenewFeedToken(actor_, coordinator_, {.resource = room.id});
   EXPECT_NE(*renewed, *token);
   EXPECT_EQ(service_->FeedCalendar(*token).error().code, ErrorCode::kNotFound);

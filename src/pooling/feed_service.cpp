@@ -18,11 +18,15 @@ constexpr std::int64_t kFeedPast = 90LL * 86400;
 constexpr std::int64_t kFeedFuture = 400LL * 86400;
 constexpr int kFeedMaxEvents = 5000;
 
-// "resource:12" or "member:5"; checks the subject belongs to the hub and the actor may subscribe.
+// "resource:12" or "member:5"; checks the subject belongs to the hub and the actor may
+// subscribe (anyone of the hub to a resource, the member's users to a member) or, when
+// `renew`, replace the address (which cuts every subscriber off: the resource's owner).
 Result<std::string> SubjectKey(db::Transaction& tx, const Actor& actor, const HubContext& hub,
-                               const FeedSubject& subject, const MemberNames& names) {
+                               const FeedSubject& subject, const MemberNames& names, bool renew) {
   if (subject.resource) {
-    if (!store::FindResource(tx, hub.hub.id, *subject.resource)) return Error::NotFound("resource");
+    auto resource = store::FindResource(tx, hub.hub.id, *subject.resource);
+    if (!resource) return Error::NotFound("resource");
+    if (renew && !internal::ActsFor(actor, hub, Party{resource->owner, ""})) return Error::Denied();
     return "resource:" + std::to_string(subject.resource->value);
   }
   if (subject.member) {
@@ -38,7 +42,7 @@ Result<std::string> Token(db::Pool& pool, const Clock& clock, identity::Identity
                           const FeedSubject& subject, bool renew) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool.Begin(db::TxMode::kWrite);
-  auto key = SubjectKey(tx, actor, hub, subject, names);
+  auto key = SubjectKey(tx, actor, hub, subject, names, renew);
   if (!key) return key.error();
   if (!renew) {
     if (auto existing = store::FindFeedToken(tx, hub.hub.id, *key)) return *existing;

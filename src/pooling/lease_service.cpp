@@ -13,6 +13,7 @@ namespace coopole::pooling {
 namespace {
 
 using internal::May;
+using internal::TrimmedOf;
 using internal::Permission;
 using Fields = std::map<std::string, std::string>;
 
@@ -21,13 +22,8 @@ constexpr std::size_t kMaxNotesBytes = 2000;
 // A monthly rent above one million euros is a typing error.
 constexpr std::int64_t kMaxRentCents = std::int64_t{1'000'000} * 100;
 
-// The trimmed text of an optional field ("" when absent), viewing the input's own storage.
-std::string_view TrimmedOf(const std::optional<std::string>& text) { return text ? Trim(*text) : std::string_view{}; }
-
-std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
 std::string LeaseJson(const Lease& l) {
-  return Dump({{"id", l.id.value},
+  return internal::AuditJson({{"id", l.id.value},
                {"tenant_member_id", l.tenant.value},
                {"resource_id", l.resource ? nlohmann::json(l.resource->value) : nlohmann::json(nullptr)},
                {"space", l.space},

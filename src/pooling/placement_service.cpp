@@ -17,6 +17,9 @@ namespace {
 
 using internal::ActsFor;
 using internal::May;
+using internal::MayWrite;
+using internal::MergeFields;
+using internal::TrimmedOf;
 using internal::Permission;
 using Fields = std::map<std::string, std::string>;
 
@@ -26,21 +29,12 @@ constexpr std::int64_t kMaxWeeklyHoursHundredths = 48 * 100;
 // An hourly cost above 10,000 euros is a typing error.
 constexpr std::int64_t kMaxHourlyCostCents = 10'000 * 100;
 
-bool MayWrite(const Actor& actor, const HubContext& hub) {
-  return May(actor, hub, Permission::kManagePooling) || internal::OwnMember(hub).has_value();
-}
-
-// The trimmed text of an optional field ("" when absent), viewing the input's own storage.
-std::string_view TrimmedOf(const std::optional<std::string>& text) { return text ? Trim(*text) : std::string_view{}; }
-
-std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
 nlohmann::json DateJson(const std::optional<Date>& date) {
   return date ? nlohmann::json(FormatIsoDate(*date)) : nlohmann::json(nullptr);
 }
 
 std::string PlacementJson(const Placement& p) {
-  return Dump({{"id", p.id.value},
+  return internal::AuditJson({{"id", p.id.value},
                {"employer_member_id", p.employer.value},
                {"host_member_id", p.host.value},
                {"person", p.person},
@@ -52,14 +46,12 @@ std::string PlacementJson(const Placement& p) {
 }
 
 std::string MonthJson(const PlacementMonth& m) {
-  return Dump({{"placement_id", m.placement.value},
+  return internal::AuditJson({{"placement_id", m.placement.value},
                {"month", FormatMonth(m.month)},
                {"hours_hundredths", m.hours_hundredths},
                {"charge_cents", m.charge.cents},
                {"validated", m.validated_at.has_value()}});
 }
-
-void MergeFields(const Error& error, Fields& fields) { fields.insert(error.fields.begin(), error.fields.end()); }
 
 // Whether some day of `month` falls within the placement.
 bool Overlaps(const Placement& p, Month month) {
@@ -86,16 +78,9 @@ Result<Placement> PoolingService::CreatePlacement(const Actor& actor, const HubC
                                                   const PlacementInput& input) {
   if (!MayWrite(actor, hub)) return Error::Denied();
   Fields fields;
-  std::optional<MemberId> employer = internal::OwnMember(hub);
-  auto parsed_employer = internal::ParseMemberField(input.employer_member_id, "employer_member_id");
-  if (!parsed_employer.ok()) {
-    MergeFields(parsed_employer.error(), fields);
-  } else if (*parsed_employer) {
-    employer = *parsed_employer;
-  }
-  // The employer places its own staff: members act for their organisation only.
-  if (employer && !ActsFor(actor, hub, *employer)) return Error::Denied();
-  if (!employer && fields.empty()) fields["employer_member_id"] = "validation.required";
+  auto acting = internal::ActingMember(actor, hub, input.employer_member_id, "employer_member_id", fields);
+  if (!acting) return acting.error();
+  const std::optional<MemberId> employer = *acting;
 
   std::optional<MemberId> host;
   auto parsed_host = internal::ParseMemberField(input.host_member_id, "host_member_id");

@@ -26,6 +26,21 @@ Result<std::optional<MemberId>> ParseMemberField(const std::optional<std::string
   return std::optional<MemberId>{MemberId{id}};
 }
 
+Result<std::optional<MemberId>> ActingMember(const Actor& actor, const HubContext& hub,
+                                             const std::optional<std::string>& text, const std::string& field,
+                                             std::map<std::string, std::string>& fields) {
+  std::optional<MemberId> member = OwnMember(hub);
+  auto parsed = ParseMemberField(text, field);
+  if (!parsed.ok()) {
+    MergeFields(parsed.error(), fields);
+    return std::optional<MemberId>{};
+  }
+  if (*parsed) member = *parsed;
+  if (member && !ActsFor(actor, hub, *member)) return Error::Denied();
+  if (!member) fields.emplace(field, "validation.required");
+  return member;
+}
+
 }  // namespace internal
 
 PoolingService::PoolingService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity,

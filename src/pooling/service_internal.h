@@ -1,10 +1,14 @@
 // Pieces shared by the pooling use cases (private to the module).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "coopole/core/text.h"
 #include "coopole/core/time_zone.h"
 #include "coopole/pooling/pooling.h"
 
@@ -28,10 +32,41 @@ inline bool ActsFor(const Actor& actor, const HubContext& hub, const Party& part
   return party.member ? ActsFor(actor, hub, *party.member) : May(actor, hub, Permission::kManagePooling);
 }
 
+// Whether the actor may write at all: members for their organisation, coordinators for
+// anyone; observers write nothing. (Which organisation is checked with ActsFor.)
+inline bool MayWrite(const Actor& actor, const HubContext& hub) {
+  return May(actor, hub, Permission::kManagePooling) ||
+         (hub.access.role == identity::Role::kMember && hub.access.member.has_value());
+}
+
+// The trimmed text of an optional field ("" when absent), viewing the input's own storage.
+inline std::string_view TrimmedOf(const std::optional<std::string>& text) {
+  return text ? Trim(*text) : std::string_view{};
+}
+
+// JSON text for the audit log: invalid UTF-8 replaced rather than thrown, so that the audit
+// log is never the reason a write fails.
+inline std::string AuditJson(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Adds the field errors of `error` to `fields` (the first message of a field wins).
+inline void MergeFields(const Error& error, std::map<std::string, std::string>& fields) {
+  fields.insert(error.fields.begin(), error.fields.end());
+}
+
 // The organisation of a member-role user, if any.
 inline std::optional<MemberId> OwnMember(const HubContext& hub) {
   return hub.access.role == identity::Role::kMember ? hub.access.member : std::nullopt;
 }
+
+// The organisation a request acts for: the one named in `text`, else the member-role user's
+// own. Errors: kPermissionDenied when the actor may not act for it. A malformed or missing
+// value is not an error here but a field error added to `fields` (nullopt is returned), so
+// that the form reports it with the others.
+Result<std::optional<MemberId>> ActingMember(const Actor& actor, const HubContext& hub,
+                                             const std::optional<std::string>& text, const std::string& field,
+                                             std::map<std::string, std::string>& fields);
 
 // The hub's time zone (Europe/Paris when the stored name cannot be loaded).
 std::shared_ptr<const TimeZone> ZoneOf(const HubContext& hub);

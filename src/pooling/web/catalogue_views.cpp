@@ -42,16 +42,6 @@ bool IsOn(const std::optional<std::string>& value) {
 
 }  // namespace
 
-void SetText(render::View& view, const std::string& key, const std::string& text) {
-  view.set(key, text);
-  view.set("has_" + key, !text.empty());
-}
-
-std::shared_ptr<const TimeZone> HubZone(const hubs::HubContext& hub) {
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  return zone ? zone : TimeZone::Load("Europe/Paris");
-}
-
 std::string LocalText(const LocalDateTime& local, std::string_view lang) {
   return FormatDate(local.date, lang) + " " + FormatClock(local.minute);
 }
@@ -63,16 +53,8 @@ std::string DayText(Date date, std::string_view lang) {
   return std::string(lang == "fr" ? kFr[weekday] : kEn[weekday]) + " " + FormatDate(date, lang);
 }
 
-std::string MoneyText(Money money, std::string_view lang) {
-  return lang == "fr" ? FormatMoney(money, lang) + " €" : "€" + FormatMoney(money, lang);
-}
-
 bool May(const ViewContext& ctx, identity::Permission permission, std::optional<MemberId> member) {
   return identity::Allows(ctx.actor, ctx.hub.access, permission, member);
-}
-
-std::optional<MemberId> OwnMember(const ViewContext& ctx) {
-  return ctx.hub.access.role == identity::Role::kMember ? ctx.hub.access.member : std::nullopt;
 }
 
 bool IsCoordinator(const ViewContext& ctx) { return May(ctx, identity::Permission::kManagePooling); }

@@ -11,25 +11,18 @@
 #include "coopole/core/time_zone.h"
 #include "coopole/render/render.h"
 #include "pooling_routes.h"
+#include "pooling_views.h"
 
 namespace coopole::pooling::web::scheduling {
 
 // ---- shared helpers ------------------------------------------------------------------------
 
-// Sets `key` and `has_<key>` (mustache renders a section for any string, even empty).
-void SetText(render::View& view, const std::string& key, const std::string& text);
-// The hub's time zone (Europe/Paris when its name cannot be loaded).
-std::shared_ptr<const TimeZone> HubZone(const hubs::HubContext& hub);
 // "23/11/2026 09:00" (fr) or "2026-11-23 09:00" (en): a wall-clock reading for display.
 std::string LocalText(const LocalDateTime& local, std::string_view lang);
 // "lun. 23/11/2026" / "Mon 2026-11-23": a date with its weekday.
 std::string DayText(Date date, std::string_view lang);
-// "15,00 €" (fr) / "€15.00" (en).
-std::string MoneyText(Money money, std::string_view lang);
 // Whether the actor may do `permission` in the hub (for `member` with kEditOwnMember).
 bool May(const ViewContext& ctx, identity::Permission permission, std::optional<MemberId> member = std::nullopt);
-// The organisation of a member-role user, if any.
-std::optional<MemberId> OwnMember(const ViewContext& ctx);
 // Coordinators (and administrators).
 bool IsCoordinator(const ViewContext& ctx);
 // The options of a <select>: {value, label, selected}.

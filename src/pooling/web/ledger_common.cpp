@@ -20,13 +20,6 @@ Error FieldError(const std::string& field, const char* key, ErrorCode code = Err
 
 // ---- text -------------------------------------------------------------------------------
 
-std::string MoneyText(Money money, std::string_view lang) {
-  if (lang == "fr") return FormatMoney(money, lang) + "\u00a0€";
-  std::string text = FormatMoney(money, lang);
-  if (!text.empty() && text[0] == '-') return "-€" + text.substr(1);
-  return "€" + text;
-}
-
 std::string MoneyField(Money money, std::string_view lang) { return FormatFixed(money.cents, 2, lang); }
 
 std::string HoursText(std::int64_t hundredths, std::string_view lang) {
@@ -79,10 +72,6 @@ bool ActsFor(const ViewContext& ctx, const Party& party) {
 
 bool MayWrite(const ViewContext& ctx) {
   return MayManage(ctx) || (ctx.hub.access.role == identity::Role::kMember && ctx.hub.access.member.has_value());
-}
-
-std::optional<MemberId> OwnMember(const ViewContext& ctx) {
-  return ctx.hub.access.role == identity::Role::kMember ? ctx.hub.access.member : std::nullopt;
 }
 
 // ---- pickers ------------------------------------------------------------------------------
@@ -150,11 +139,6 @@ void AddLedgerNav(render::View& view, const ViewContext& ctx, std::string_view a
   }
   view.set("ledger_nav", entries);
   view.set("pooling_href", PoolingHref(ctx.hub));
-}
-
-void SetText(render::View& view, const std::string& key, const std::string& text) {
-  view.set(key, text);
-  view.set("has_" + key, !text.empty());
 }
 
 // ---- requests -----------------------------------------------------------------------------

@@ -13,13 +13,12 @@
 #include "coopole/pooling/ledger.h"
 #include "coopole/render/render.h"
 #include "pooling_routes.h"
+#include "pooling_views.h"
 
 namespace coopole::pooling::web {
 
 // ---- text -------------------------------------------------------------------------------
 
-// "1 234,50 €" in French, "€1,234.50" in English. Never through floating point.
-std::string MoneyText(Money money, std::string_view lang);
 // An amount as a form field expects it: "1234,5" in French, "1234.5" in English.
 std::string MoneyField(Money money, std::string_view lang);
 // Hours from hundredths: "3,5 h".
@@ -47,8 +46,6 @@ bool ActsFor(const ViewContext& ctx, MemberId member);  // coordinators, or the 
 bool ActsFor(const ViewContext& ctx, const Party& party);
 // Coordinators and member users may write; observers only read.
 bool MayWrite(const ViewContext& ctx);
-// The organisation of a member-role user.
-std::optional<MemberId> OwnMember(const ViewContext& ctx);
 
 // ---- pickers ------------------------------------------------------------------------------
 
@@ -64,8 +61,6 @@ render::ViewList ResourceOptions(const ViewContext& ctx, const std::vector<Resou
 // flags the partial pooling/ledger_nav needs.
 void AddLedgerNav(render::View& view, const ViewContext& ctx, std::string_view active);
 
-// Sets `key` and `has_<key>` (kainjow renders a section for any string, even "").
-void SetText(render::View& view, const std::string& key, const std::string& text);
 
 // ---- requests -----------------------------------------------------------------------------
 

@@ -82,7 +82,8 @@ class PoolingService {
   // The secret token of a feed, created on first use. Resource feeds: anyone who may see
   // the hub; member feeds: the member's users and coordinators.
   Result<std::string> FeedToken(const Actor& actor, const HubContext& hub, const FeedSubject& subject);
-  // Replaces the token: the old address stops working.
+  // Replaces the token: the old address stops working. Resource feeds: the owner's users and
+  // coordinators (every subscriber loses the feed); member feeds: as FeedToken.
   Result<std::string> RenewFeedToken(const Actor& actor, const HubContext& hub, const FeedSubject& subject);
   // The calendar behind a token (no actor: the token is the credential), from 90 days ago
   // to 400 days ahead. Errors: kNotFound for an unknown token.

@@ -1,0 +1,26 @@
+#include "pooling_views.h"
+
+namespace coopole::pooling::web {
+
+void SetText(render::View& view, const std::string& key, const std::string& text) {
+  view.set(key, text);
+  view.set("has_" + key, !text.empty());
+}
+
+std::string MoneyText(Money money, std::string_view lang) {
+  if (lang == "fr") return FormatMoney(money, lang) + "\u00a0€";
+  std::string text = FormatMoney(money, lang);
+  if (!text.empty() && text[0] == '-') return "-€" + text.substr(1);
+  return "€" + text;
+}
+
+std::shared_ptr<const TimeZone> HubZone(const hubs::HubContext& hub) {
+  auto zone = TimeZone::Load(hub.hub.time_zone);
+  return zone ? zone : TimeZone::Load("Europe/Paris");
+}
+
+std::optional<MemberId> OwnMember(const ViewContext& ctx) {
+  return ctx.hub.access.role == identity::Role::kMember ? ctx.hub.access.member : std::nullopt;
+}
+
+}  // namespace coopole::pooling::web
