@@ -26,5 +26,8 @@ request = function()
   local finish = os.date("!%Y-%m-%dT%H:%M", start + 5400)
   local body = string.format('{"resource_id": %s, "member_id": %s, "starts_at": "%s", "ends_at": "%s"}',
                              resources[math.random(#resources)], members[math.random(#members)], date, finish)
-  return wrk.format("POST", base .. "/bookings", {["Content-Type"] = "application/json"}, body)
+  -- A headers table given to wrk.format replaces the command line's (-H): copy them.
+  local headers = {["Content-Type"] = "application/json"}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  return wrk.format("POST", base .. "/bookings", headers, body)
 end

@@ -118,7 +118,9 @@ code=$(curl -s -o "$work/statement.json" -w '%{http_code}' -H "Authorization: Be
 measure() {  # name, connections, output file, wrk arguments...
   local name=$1 conns=$2 out=$3
   shift 3
-  wrk -t2 -c"$conns" -d"$DURATION" --latency "$@" >"$out" &
+  local threads=2
+  [ "$conns" -lt 2 ] && threads=1
+  wrk -t"$threads" -c"$conns" -d"$DURATION" --latency "$@" >"$out" &
   local wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
     rss=$(awk '/VmRSS/{print $2}' "/proc/$server_pid/status")
@@ -132,7 +134,10 @@ measure() {  # name, connections, output file, wrk arguments...
 }
 measure "availability, 1,000 res. / 1M bookings" "$CONNECTIONS" "$work/wrk-availability.txt" -s bench/availability-searches.lua \
   -H "Authorization: Bearer $token" "http://127.0.0.1:$port/"
-measure "monthly statements, 100 members / 50k" 4 "$work/wrk-statements.txt" -H "Authorization: Bearer $stmt_token" \
+measure "availability, same, 8 clients" 8 "$work/wrk-availability-8.txt" -s bench/availability-searches.lua \
+  -H "Authorization: Bearer $token" "http://127.0.0.1:$port/"
+# A statement is a computation someone waits for: measured one at a time.
+measure "monthly statement of the hub, 1 client" 1 "$work/wrk-statements.txt" -H "Authorization: Bearer $stmt_token" \
   "http://127.0.0.1:$port/api/v1/hubs/stmt/pooling/statements?month=2026-11"
 before=$(sqlite3 "$dbfile" "SELECT COUNT(*) FROM pooling_bookings WHERE resource_id IN ($book_resources)")
 measure "booking, 64 clients, colliding slots" 64 "$work/wrk-bookings.txt" -s bench/create-bookings.lua \

@@ -256,17 +256,17 @@ Result<Slot> ToSlot(const LocalDateTime& start, const LocalDateTime& end, const 
   return Slot{start, end, *starts_at, *ends_at};
 }
 
-FieldErrors CheckSlot(const Resource& resource, const Slot& slot, const SlotContext& context) {
-  if (!IsSchedulable(resource.kind) || resource.archived_at) return {{"resource_id", "validation.not_bookable"}};
-  if (slot.ends_at <= slot.starts_at) return {{"ends_at", "validation.end_before_start"}};
-  if (slot.starts_at < context.now) return {{"starts_at", "validation.in_the_past"}};
+std::optional<SlotFaultInfo> SlotFault(const Resource& resource, const Slot& slot, const SlotContext& context) {
+  if (!IsSchedulable(resource.kind) || resource.archived_at) return SlotFaultInfo{"resource_id", "validation.not_bookable"};
+  if (slot.ends_at <= slot.starts_at) return SlotFaultInfo{"ends_at", "validation.end_before_start"};
+  if (slot.starts_at < context.now) return SlotFaultInfo{"starts_at", "validation.in_the_past"};
   const std::int64_t minutes = slot.Minutes();
   if (minutes > kMaxBookingMinutes || (resource.rules.max_minutes > 0 && minutes > resource.rules.max_minutes))
-    return {{"ends_at", "validation.booking_too_long"}};
-  if (minutes < resource.rules.min_minutes) return {{"ends_at", "validation.booking_too_short"}};
+    return SlotFaultInfo{"ends_at", "validation.booking_too_long"};
+  if (minutes < resource.rules.min_minutes) return SlotFaultInfo{"ends_at", "validation.booking_too_short"};
   if (slot.starts_at.unix_seconds - context.now.unix_seconds <
       static_cast<std::int64_t>(resource.rules.notice_minutes) * 60)
-    return {{"starts_at", "validation.notice"}};
+    return SlotFaultInfo{"starts_at", "validation.notice"};
   if (!resource.opening.Unrestricted()) {
     // Within one opening range of one day; an end at midnight closes the day before.
     int end_minute = slot.end.minute;
@@ -280,12 +280,18 @@ FieldErrors CheckSlot(const Resource& resource, const Slot& slot, const SlotCont
       for (const auto& [from, to] : resource.opening.days[IsoWeekday(slot.start.date) - 1])
         if (from <= slot.start.minute && end_minute <= to) inside = true;
     }
-    if (!inside) return {{"starts_at", "validation.outside_opening_hours"}};
+    if (!inside) return SlotFaultInfo{"starts_at", "validation.outside_opening_hours"};
   }
   if (resource.capacity && context.attendees && *context.attendees > *resource.capacity)
-    return {{"attendees", "validation.over_capacity"}};
-  if (!context.qualified) return {{"resource_id", "validation.prerequisite"}};
-  return {};
+    return SlotFaultInfo{"attendees", "validation.over_capacity"};
+  if (!context.qualified) return SlotFaultInfo{"resource_id", "validation.prerequisite"};
+  return std::nullopt;
+}
+
+FieldErrors CheckSlot(const Resource& resource, const Slot& slot, const SlotContext& context) {
+  auto fault = SlotFault(resource, slot, context);
+  if (!fault) return {};
+  return {{fault->field, fault->key}};
 }
 
 Money PriceOf(const Pricing& pricing, PriceTier tier, const Slot& slot) {

@@ -54,6 +54,14 @@ struct SlotContext {
 };
 FieldErrors CheckSlot(const Resource& resource, const Slot& slot, const SlotContext& context);
 
+// The first rule CheckSlot would report, as (field, message key), without allocating:
+// availability searches run it over every resource of the hub.
+struct SlotFaultInfo {
+  const char* field;
+  const char* key;
+};
+std::optional<SlotFaultInfo> SlotFault(const Resource& resource, const Slot& slot, const SlotContext& context);
+
 // Whether [a_start, a_end) and [b_start, b_end) share an instant.
 inline bool Overlaps(Timestamp a_start, Timestamp a_end, Timestamp b_start, Timestamp b_end) {
   return a_start < b_end && b_start < a_end;

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "booking_rules.h"
+#include "catalogue_cache.h"
 #include "coopole/core/text.h"
 #include "service_internal.h"
 #include "store/bookings_store.h"
@@ -116,34 +117,49 @@ bool MayDecide(const Actor& actor, const HubContext& hub, const Booking& booking
 
 }  // namespace
 
-Result<std::vector<Resource>> PoolingService::SearchAvailability(const Actor& actor, const HubContext& hub,
-                                                                 const AvailabilityQuery& query) {
+Result<ResourcePage> PoolingService::SearchAvailability(const Actor& actor, const HubContext& hub,
+                                                       const AvailabilityQuery& query) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto zone = internal::ZoneOf(hub);
   auto slot = ToSlot(query.start, query.end, *zone);
   if (!slot) return slot.error();
   if (slot->Minutes() > kMaxBookingMinutes) return internal::FieldError("ends_at", "validation.booking_too_long");
-  store::ResourceFilter filter{.kind = query.kind, .category = query.category, .schedulable_only = true,
-                               .min_capacity = query.capacity};
+  ResourcePage page;
+  page.per_page = std::clamp(query.per_page, 1, 200);
+  page.page = std::max(query.page, 1);
+  if (query.kind && !IsSchedulable(*query.kind)) return page;
+  std::vector<std::string> words;
   for (auto& word : Split(FoldForSearch(query.text), ' '))
-    if (!word.empty()) filter.words.push_back(std::move(word));
-  if (filter.kind && !IsSchedulable(*filter.kind)) return std::vector<Resource>{};
+    if (!word.empty()) words.push_back(std::move(word));
+
   auto tx = pool_.Begin(db::TxMode::kRead);
+  auto catalogue = catalogue_->Get(tx, hub.hub.id);
   const std::int64_t lookback = store::LongestBookingSeconds(tx, hub.hub.id);
-  auto busy = store::BusyResources(tx, hub.hub.id, slot->starts_at, slot->ends_at, lookback);
-  std::vector<Resource> free;
+  const auto busy = store::BusyResources(tx, hub.hub.id, slot->starts_at, slot->ends_at, lookback);
   const SlotContext context{.now = clock_.Now(), .attendees = query.capacity};
-  for (int page = 0;; ++page) {
-    auto batch = store::ListResources(tx, hub.hub.id, filter, 500, static_cast<std::int64_t>(page) * 500);
-    for (auto& resource : batch) {
-      if (busy.contains(resource.id.value)) continue;
-      // The prerequisite is the booker's business, checked when booking; the rest applies.
-      if (!CheckSlot(resource, *slot, context).empty()) continue;
-      free.push_back(std::move(resource));
-    }
-    if (batch.size() < 500) break;
+  const std::int64_t first = static_cast<std::int64_t>(page.page - 1) * page.per_page;
+  for (const auto& entry : *catalogue) {
+    const Resource& r = entry.resource;
+    if (query.kind && r.kind != *query.kind) continue;
+    if (!query.category.empty() && r.category != query.category) continue;
+    if (query.capacity && r.capacity && *r.capacity < *query.capacity) continue;
+    if (!std::all_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return entry.search_text.find(w) != std::string::npos; }))
+      continue;
+    if (std::binary_search(busy.begin(), busy.end(), r.id.value)) continue;
+    // The prerequisite is the booker's business, checked when booking; the rest applies.
+    if (SlotFault(r, *slot, context)) continue;
+    if (page.total >= first && page.total < first + page.per_page) page.items.push_back(r);
+    ++page.total;
   }
-  return free;
+  // Owner names as they are now: the cached copies keep the names of when they were built.
+  std::vector<std::int64_t> owners;
+  for (const auto& r : page.items)
+    if (r.owner) owners.push_back(r.owner->value);
+  auto names = store::MemberNamesOf(tx, hub.hub.id, owners);
+  for (auto& r : page.items)
+    if (r.owner) r.owner_name = names[r.owner->value];
+  return page;
 }
 
 Result<BookingOutcome> PoolingService::BookResource(const Actor& actor, const HubContext& hub,

@@ -213,18 +213,50 @@ TEST_P(BookingServiceTest, SearchAvailability_LeavesOutBusyClosedAndSmallResourc
   LocalDateTime start{Date{2026, 11, 24}, 9 * 60}, end{Date{2026, 11, 24}, 12 * 60};
   auto free = service_->SearchAvailability(actor_, observer_,
                                            {.kind = ResourceKind::kPremises, .capacity = 10, .start = start, .end = end});
-  ASSERT_EQ(free->size(), 2u);
+  ASSERT_EQ(free->items.size(), 2u);
   ASSERT_TRUE(Book(coordinator_, room.id, atelier_, "2026-11-24T11:00", "2026-11-24T13:00").ok());
   free = service_->SearchAvailability(actor_, observer_,
                                       {.kind = ResourceKind::kPremises, .capacity = 10, .start = start, .end = end});
-  ASSERT_EQ(free->size(), 1u);
-  EXPECT_EQ((*free)[0].id, big.id);
+  ASSERT_EQ(free->items.size(), 1u);
+  EXPECT_EQ(free->items[0].id, big.id);
   free = service_->SearchAvailability(actor_, observer_,
                                       {.kind = ResourceKind::kPremises, .capacity = 20, .start = start, .end = end});
-  EXPECT_EQ(free->size(), 1u);
+  EXPECT_EQ(free->total, 1);
   LocalDateTime saturday{Date{2026, 11, 28}, 9 * 60}, saturday_end{Date{2026, 11, 28}, 10 * 60};
   free = service_->SearchAvailability(actor_, observer_, {.category = "room", .start = saturday, .end = saturday_end});
-  ASSERT_EQ(free->size(), 1u);  // the Belledonne room is closed on Saturdays
+  ASSERT_EQ(free->total, 1);  // the Belledonne room is closed on Saturdays
+  free = service_->SearchAvailability(actor_, observer_, {.text = "GRANDE", .start = start, .end = end});
+  ASSERT_EQ(free->total, 1);
+  EXPECT_EQ(free->items[0].id, big.id);
+}
+
+TEST_P(BookingServiceTest, SearchAvailability_FollowsEditsArchivesAndRenamesAtOnce) {
+  auto room = Room(recyclerie_);
+  LocalDateTime start{Date{2026, 11, 24}, 9 * 60}, end{Date{2026, 11, 24}, 10 * 60};
+  const AvailabilityQuery query{.start = start, .end = end};
+  EXPECT_EQ(service_->SearchAvailability(actor_, observer_, query)->total, 1);  // cached from here on
+  ASSERT_TRUE(service_->UpdateResource(actor_, coordinator_, room.id, room.version, {.capacity = "3"}).ok());
+  EXPECT_EQ(*service_->SearchAvailability(actor_, observer_, query)->items[0].capacity, 3);
+  auto member = members_->GetMember(actor_, coordinator_, recyclerie_).value();
+  ASSERT_TRUE(members_->UpdateMember(actor_, coordinator_, recyclerie_, member.version, {.name = "Recyclerie 2"}).ok());
+  EXPECT_EQ(service_->SearchAvailability(actor_, observer_, query)->items[0].owner_name, "Recyclerie 2");
+  ASSERT_TRUE(service_->ArchiveResource(actor_, coordinator_, room.id).ok());
+  EXPECT_EQ(service_->SearchAvailability(actor_, observer_, query)->total, 0);
+  ASSERT_TRUE(service_->RestoreResource(actor_, coordinator_, room.id).ok());
+  EXPECT_EQ(service_->SearchAvailability(actor_, observer_, query)->total, 1);
+}
+
+TEST_P(BookingServiceTest, SearchAvailability_PagesByName) {
+  for (const char* name : {"Salle C", "Salle A", "Salle B"})
+    ASSERT_TRUE(service_->CreateResource(actor_, coordinator_, {.kind = "premises", .name = name}).ok());
+  LocalDateTime start{Date{2026, 11, 24}, 9 * 60}, end{Date{2026, 11, 24}, 10 * 60};
+  auto second = service_->SearchAvailability(actor_, observer_, {.start = start, .end = end, .page = 2, .per_page = 2});
+  EXPECT_EQ(second->total, 3);
+  ASSERT_EQ(second->items.size(), 1u);
+  EXPECT_EQ(second->items[0].name, "Salle C");
+  auto beyond = service_->SearchAvailability(actor_, observer_, {.start = start, .end = end, .page = 9});
+  EXPECT_TRUE(beyond->items.empty());
+  EXPECT_EQ(beyond->total, 3);
 }
 
 TEST_P(BookingServiceTest, ConcurrentBookings_ExactlyOneWinsEachSlot) {

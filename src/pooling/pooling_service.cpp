@@ -1,4 +1,5 @@
 // The pooling service's construction and the helpers its use cases share.
+#include "catalogue_cache.h"
 #include "coopole/core/text.h"
 #include "coopole/pooling/pooling.h"
 #include "service_internal.h"
@@ -44,7 +45,11 @@ Result<std::optional<MemberId>> ActingMember(const Actor& actor, const HubContex
 }  // namespace internal
 
 PoolingService::PoolingService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity,
-                               MemberNames member_names)
-    : pool_(pool), clock_(clock), identity_(identity), member_names_(std::move(member_names)) {}
+                               MemberNames member_names, PoolingServiceOptions options)
+    : pool_(pool),
+      clock_(clock),
+      identity_(identity),
+      member_names_(std::move(member_names)),
+      catalogue_(std::make_shared<CatalogueCache>(options.catalogue_cache_resources)) {}
 
 }  // namespace coopole::pooling

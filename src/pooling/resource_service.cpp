@@ -114,6 +114,7 @@ Result<Resource> PoolingService::CreateResource(const Actor& actor, const HubCon
   if (!MayManage(actor, hub, resource.owner)) return Error::Denied();
   resource.created_at = resource.updated_at = clock_.Now();
   resource.id = store::InsertResource(tx, resource);
+  store::BumpCatalogueVersion(tx, hub.hub.id);
   identity_.RecordAudit(tx, actor, {hub.hub.id, "create", "resource", resource.id.value, "",
                                     internal::ResourceJson(resource)});
   tx.Commit();
@@ -142,6 +143,7 @@ Result<Resource> PoolingService::UpdateResource(const Actor& actor, const HubCon
   if (resource.owner != current->owner && !MayManage(actor, hub, resource.owner)) return Error::Denied();
   resource.updated_at = clock_.Now();
   if (!store::UpdateResource(tx, resource, expected_version)) return internal::Stale("resource");
+  store::BumpCatalogueVersion(tx, hub.hub.id);
   resource.version = expected_version + 1;
   identity_.RecordAudit(tx, actor, {hub.hub.id, "update", "resource", id.value, internal::ResourceJson(*current),
                                     internal::ResourceJson(resource)});
@@ -163,6 +165,7 @@ Result<Resource> SetArchived(db::Pool& pool, const Clock& clock, identity::Ident
   if (archive) resource.archived_at = resource.updated_at;
   else resource.archived_at.reset();
   if (!store::UpdateResource(tx, resource, current->version)) return internal::Stale("resource");
+  store::BumpCatalogueVersion(tx, hub.hub.id);
   resource.version = current->version + 1;
   identity.RecordAudit(tx, actor, {hub.hub.id, archive ? "archive" : "restore", "resource", id.value,
                                    internal::ResourceJson(*current), internal::ResourceJson(resource)});

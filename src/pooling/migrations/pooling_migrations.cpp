@@ -230,6 +230,22 @@ ALTER TABLE pooling_bookings ADD CONSTRAINT pooling_bookings_no_overlap
   EXCLUDE USING gist (resource_id WITH =, int8range(starts_at, ends_at) WITH &&) WHERE (holds_slot = 1);
 )SQL",
        db::Dialect::kPostgres},
+      {"pooling", 3, R"SQL(
+-- Bumped with every write to pooling_resources: tells each server's in-memory catalogue of
+-- bookable resources (availability searches) when to rebuild.
+CREATE TABLE pooling_catalogue_versions (
+  hub_id BIGINT PRIMARY KEY REFERENCES hubs_hubs(id),
+  version BIGINT NOT NULL
+);
+-- Monthly statements sum a month of confirmed bookings per (booker, owner): this index
+-- holds every column they read, so the table itself is not visited.
+CREATE INDEX pooling_bookings_statement ON pooling_bookings(hub_id, status, starts_at, member_id, owner_member_id,
+                                                           price_cents);
+-- Availability searches read, for a window of start times, which resources are busy: the
+-- window index now holds what they read.
+DROP INDEX pooling_bookings_hub_start;
+CREATE INDEX pooling_bookings_hub_start ON pooling_bookings(hub_id, starts_at, ends_at, resource_id, holds_slot);
+)SQL"},
   };
 }
 

@@ -1,5 +1,7 @@
 #include "store/bookings_store.h"
 
+#include <algorithm>
+
 namespace coopole::pooling::store {
 namespace {
 
@@ -102,14 +104,19 @@ std::optional<Booking> FindOverlap(db::Transaction& tx, HubId hub, ResourceId re
   return ReadBooking(rows, 0);
 }
 
-std::set<std::int64_t> BusyResources(db::Transaction& tx, HubId hub, Timestamp starts_at, Timestamp ends_at,
-                                     std::int64_t lookback) {
+std::vector<std::int64_t> BusyResources(db::Transaction& tx, HubId hub, Timestamp starts_at, Timestamp ends_at,
+                                        std::int64_t lookback) {
+  // Read from the covering index (hub_id, starts_at, ends_at, resource_id, holds_slot);
+  // duplicates are removed here rather than by a DISTINCT's temporary b-tree.
   auto rows = tx.Query(
-      "SELECT DISTINCT resource_id FROM pooling_bookings WHERE hub_id = ? AND starts_at < ? AND starts_at >= ? "
+      "SELECT resource_id FROM pooling_bookings WHERE hub_id = ? AND starts_at < ? AND starts_at >= ? "
       "AND ends_at > ? AND holds_slot = 1",
       {hub.value, ends_at.unix_seconds, starts_at.unix_seconds - lookback, starts_at.unix_seconds});
-  std::set<std::int64_t> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.insert(rows.Int(i, 0));
+  std::vector<std::int64_t> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows.Int(i, 0));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -15,8 +15,9 @@ std::optional<Booking> FindBooking(db::Transaction& tx, HubId hub, BookingId id)
 // `lookback` is the longest booking of the hub (how far before `starts_at` one may start).
 std::optional<Booking> FindOverlap(db::Transaction& tx, HubId hub, ResourceId resource, Timestamp starts_at,
                                    Timestamp ends_at, std::int64_t lookback);
-// The resources of the hub with a booking holding a slot overlapping [starts_at, ends_at).
-std::set<std::int64_t> BusyResources(db::Transaction& tx, HubId hub, Timestamp starts_at, Timestamp ends_at,
+// The resources of the hub with a booking holding a slot overlapping [starts_at, ends_at),
+// sorted, each once (for std::binary_search).
+std::vector<std::int64_t> BusyResources(db::Transaction& tx, HubId hub, Timestamp starts_at, Timestamp ends_at,
                                      std::int64_t lookback);
 BookingId InsertBooking(db::Transaction& tx, const Booking& booking);
 // Status, reason and decider; false when the version moved.

@@ -193,6 +193,43 @@ bool LockResource(db::Transaction& tx, HubId hub, ResourceId id) {
                     {hub.value, id.value}) == 1;
 }
 
+std::vector<Resource> ListBookable(db::Transaction& tx, HubId hub) {
+  auto rows = tx.Query(std::string(kResourceColumns) +
+                           "WHERE r.hub_id = ? AND r.kind IN ('premises', 'equipment') AND r.archived_at IS NULL "
+                           "ORDER BY r.name_folded, r.id",
+                       {hub.value});
+  std::vector<Resource> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(ReadResource(rows, i));
+  return out;
+}
+
+std::int64_t CatalogueVersion(db::Transaction& tx, HubId hub) {
+  auto rows = tx.Query("SELECT version FROM pooling_catalogue_versions WHERE hub_id = ?", {hub.value});
+  return rows.empty() ? 0 : rows.Int(0, 0);
+}
+
+void BumpCatalogueVersion(db::Transaction& tx, HubId hub) {
+  tx.Execute("INSERT INTO pooling_catalogue_versions (hub_id, version) VALUES (?, 0) ON CONFLICT (hub_id) DO NOTHING",
+             {hub.value});
+  tx.Execute("UPDATE pooling_catalogue_versions SET version = version + 1 WHERE hub_id = ?", {hub.value});
+}
+
+std::map<std::int64_t, std::string> MemberNamesOf(db::Transaction& tx, HubId hub,
+                                                  const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> names;
+  if (ids.empty()) return names;
+  std::string sql = "SELECT id, name FROM members_members WHERE hub_id = ? AND id IN (";
+  db::Params params{hub.value};
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    sql += i == 0 ? "?" : ", ?";
+    params.emplace_back(ids[i]);
+  }
+  auto rows = tx.Query(sql + ")", params);
+  for (std::size_t i = 0; i < rows.size(); ++i) names[rows.Int(i, 0)] = rows.Text(i, 1);
+  return names;
+}
+
 bool IsQualified(db::Transaction& tx, ResourceId resource, MemberId member) {
   return !tx.Query("SELECT 1 FROM pooling_qualifications WHERE resource_id = ? AND member_id = ?",
                    {resource.value, member.value})

@@ -3,6 +3,7 @@
 // to a hub. Member names come from a join on members_members (display only).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,15 @@ bool UpdateResource(db::Transaction& tx, const Resource& resource, std::int64_t 
 // Takes the resource's row lock until the transaction ends (PostgreSQL: the row is updated;
 // SQLite: the write transaction already excludes other writers). False when not found.
 bool LockResource(db::Transaction& tx, HubId hub, ResourceId id);
+
+// Every unarchived premises and equipment resource of the hub, by name (the catalogue cache).
+std::vector<Resource> ListBookable(db::Transaction& tx, HubId hub);
+// The hub's catalogue version: bumped by every transaction that writes pooling_resources
+// (callers of InsertResource/UpdateResource call BumpCatalogueVersion before committing).
+std::int64_t CatalogueVersion(db::Transaction& tx, HubId hub);
+void BumpCatalogueVersion(db::Transaction& tx, HubId hub);
+// The current names of these members of the hub (names change; cached resources keep ids).
+std::map<std::int64_t, std::string> MemberNamesOf(db::Transaction& tx, HubId hub, const std::vector<std::int64_t>& ids);
 
 bool IsQualified(db::Transaction& tx, ResourceId resource, MemberId member);
 void Grant(db::Transaction& tx, ResourceId resource, MemberId member, UserId by, Timestamp at);

@@ -187,7 +187,22 @@ Result<AvailabilityQuery> ParseAvailabilityQuery(const http::Request& req) {
     }
   }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
+  auto page = PositiveQuery(req, "page");
+  if (!page) return page.error();
+  if (*page) query.page = static_cast<int>(std::min<std::int64_t>(**page, 1'000'000));
+  auto per_page = PositiveQuery(req, "per_page");
+  if (!per_page) return per_page.error();
+  if (*per_page) query.per_page = static_cast<int>(std::min<std::int64_t>(**per_page, 200));
   return query;
+}
+
+std::string WithPage(const http::Request& req, int page) {
+  std::string out = req.path + "?";
+  for (const auto& part : Split(req.query_string, '&')) {
+    if (part.empty() || part.rfind("page=", 0) == 0) continue;
+    out += part + "&";
+  }
+  return out + "page=" + std::to_string(page);
 }
 
 ResourceInput ResourceInputFromForm(const http::FormFields& fields) {

@@ -34,6 +34,8 @@ std::string ResourceFilterString(const ResourceQuery& query);
 // end ("2026-11-24T09:00") or as date, from and to ("2026-11-24", "09:00", "12:00").
 // Errors: kInvalidArgument naming the field (start / end, or date / from / to).
 Result<AvailabilityQuery> ParseAvailabilityQuery(const http::Request& req);
+// The request's own address with `page` as its page (pagination links keep every filter).
+std::string WithPage(const http::Request& req, int page);
 
 // ResourceInput from an HTML form (the approval checkbox reads "0" when absent).
 ResourceInput ResourceInputFromForm(const http::FormFields& fields);

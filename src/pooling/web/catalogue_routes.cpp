@@ -6,6 +6,7 @@
 #include "booking_views.h"
 #include "catalogue_requests.h"
 #include "catalogue_views.h"
+#include "resource_json_cache.h"
 #include "coopole/core/text.h"
 #include "feed_links.h"
 #include "pooling_routes.h"
@@ -297,8 +298,8 @@ Response AvailabilityPage(Request& req, const ViewContext& ctx) {
   int status = 200;
   if (HasSearch(req)) {
     auto query = ParseAvailabilityQuery(req);
-    Result<std::vector<Resource>> found = query ? ctx.deps.pooling.SearchAvailability(ctx.actor, ctx.hub, *query)
-                                                : Result<std::vector<Resource>>(query.error());
+    Result<pooling::ResourcePage> found = query ? ctx.deps.pooling.SearchAvailability(ctx.actor, ctx.hub, *query)
+                                                : Result<pooling::ResourcePage>(query.error());
     if (!found) {
       if (found.error().code != ErrorCode::kInvalidArgument) return PageFail(ctx, req, found.error());
       // Slot errors name start/end; the form shows them at its date and times.
@@ -321,14 +322,22 @@ Response AvailabilityPage(Request& req, const ViewContext& ctx) {
                                                                                        : FormatClock(q.end.minute));
       if (q.end.date != q.start.date && q.end.minute != 0) prefill += "&end_date=" + FormatIsoDate(q.end.date);
       if (q.capacity) prefill += "&attendees=" + std::to_string(*q.capacity);
-      for (const auto& resource : *found) {
+      for (const auto& resource : found->items) {
         render::View item = ResourceView(resource, ctx);
         item.set("book_prefilled_href", ResourceHref(ctx.hub, resource.id) + "/book" + prefill);
         results.push_back(std::move(item));
       }
       view.set("results", results);
       view.set("has_results", !results.empty());
-      view.set("result_count", std::to_string(results.size()));
+      view.set("result_count", std::to_string(found->total));
+      const std::int64_t pages = (found->total + found->per_page - 1) / found->per_page;
+      view.set("page", std::to_string(found->page));
+      view.set("pages", std::to_string(pages));
+      view.set("show_pagination", pages > 1 || found->page > 1);
+      view.set("has_prev", found->page > 1);
+      view.set("prev_href", WithPage(req, static_cast<int>(std::min<std::int64_t>(found->page - 1, std::max<std::int64_t>(pages, 1)))));
+      view.set("has_next", found->page < pages);
+      view.set("next_href", WithPage(req, found->page + 1));
     }
   }
   return ctx.deps.shell.Page(req, "pooling/availability", std::move(view), "pooling.availability.title", &ctx.hub,
@@ -343,15 +352,31 @@ Response Created(const json& body, const std::string& location) {
   return res;
 }
 
-Response ListResourcesApi(Request& req, const ViewContext& ctx) {
-  auto query = ParseResourceQuery(req);
-  if (!query) return ApiFail(ctx, req, query.error());
-  auto page = ctx.deps.pooling.ListResources(ctx.actor, ctx.hub, *query);
-  if (!page) return ApiFail(ctx, req, page.error());
-  json items = json::array();
-  for (const auto& resource : page->items) items.push_back(ResourceJson(resource));
-  return cw::JsonResponse(
-      {{"items", items}, {"total", page->total}, {"page", page->page}, {"per_page", page->per_page}});
+// {"items":[...],"total":..,"page":..,"per_page":..<extra members>}: the items' JSON text
+// comes from the cache; `extra` holds further members of the document (after a comma).
+Response ResourcePageJson(const pooling::ResourcePage& page, ResourceJsonCache& cache, const json& extra = {}) {
+  std::string body = "{\"items\":[";
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    if (i > 0) body += ',';
+    body += cache.Text(page.items[i]);
+  }
+  body += "],\"total\":" + std::to_string(page.total) + ",\"page\":" + std::to_string(page.page) +
+          ",\"per_page\":" + std::to_string(page.per_page);
+  for (const auto& [key, value] : extra.items()) {
+    body += "," + json(key).dump() + ":" + value.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+  body += "}";
+  return http::Response::Json(std::move(body));
+}
+
+HubHandler ListResourcesApi(std::shared_ptr<ResourceJsonCache> cache) {
+  return [cache](Request& req, const ViewContext& ctx) {
+    auto query = ParseResourceQuery(req);
+    if (!query) return ApiFail(ctx, req, query.error());
+    auto page = ctx.deps.pooling.ListResources(ctx.actor, ctx.hub, *query);
+    if (!page) return ApiFail(ctx, req, page.error());
+    return ResourcePageJson(*page, *cache);
+  };
 }
 
 Response CreateResourceApi(Request& req, const ViewContext& ctx) {
@@ -430,19 +455,19 @@ Response RevokeApi(Request& req, const ViewContext& ctx) {
   return ListQualifiedApi(req, ctx);
 }
 
-Response AvailabilityApi(Request& req, const ViewContext& ctx) {
-  auto query = ParseAvailabilityQuery(req);
-  if (!query) return ApiFail(ctx, req, query.error());
-  auto found = ctx.deps.pooling.SearchAvailability(ctx.actor, ctx.hub, *query);
-  if (!found) return ApiFail(ctx, req, found.error());
-  json items = json::array();
-  for (const auto& resource : *found) items.push_back(ResourceJson(resource));
-  auto zone = HubZone(ctx.hub);
-  json slot = {{"start", FormatLocalDateTime(query->start)}, {"end", FormatLocalDateTime(query->end)}};
-  if (auto t = zone->ToUtc(query->start)) slot["starts_at"] = FormatIsoUtc(*t);
-  if (auto t = zone->ToUtc(query->end)) slot["ends_at"] = FormatIsoUtc(*t);
-  slot["time_zone"] = zone->name();
-  return cw::JsonResponse({{"items", items}, {"slot", slot}});
+HubHandler AvailabilityApi(std::shared_ptr<ResourceJsonCache> cache) {
+  return [cache](Request& req, const ViewContext& ctx) {
+    auto query = ParseAvailabilityQuery(req);
+    if (!query) return ApiFail(ctx, req, query.error());
+    auto found = ctx.deps.pooling.SearchAvailability(ctx.actor, ctx.hub, *query);
+    if (!found) return ApiFail(ctx, req, found.error());
+    auto zone = HubZone(ctx.hub);
+    json slot = {{"start", FormatLocalDateTime(query->start)}, {"end", FormatLocalDateTime(query->end)}};
+    if (auto t = zone->ToUtc(query->start)) slot["starts_at"] = FormatIsoUtc(*t);
+    if (auto t = zone->ToUtc(query->end)) slot["ends_at"] = FormatIsoUtc(*t);
+    slot["time_zone"] = zone->name();
+    return ResourcePageJson(*found, *cache, {{"slot", slot}});
+  };
 }
 
 }  // namespace
@@ -469,7 +494,8 @@ void RegisterCatalogueRoutes(http::Router& router, const Dependencies& deps) {
 
   const std::string apis = "/api/v1/hubs/{hub}/pooling";
   const std::string api_resource = apis + "/resources/{resource}";
-  router.Add(Method::kGet, apis + "/resources", api(ListResourcesApi));
+  auto json_cache = std::make_shared<ResourceJsonCache>();
+  router.Add(Method::kGet, apis + "/resources", api(ListResourcesApi(json_cache)));
   router.Add(Method::kPost, apis + "/resources", api(CreateResourceApi));
   router.Add(Method::kGet, api_resource, api(GetResourceApi));
   router.Add(Method::kPatch, api_resource, api(UpdateResourceApi));
@@ -478,7 +504,7 @@ void RegisterCatalogueRoutes(http::Router& router, const Dependencies& deps) {
   router.Add(Method::kGet, api_resource + "/qualifications", api(ListQualifiedApi));
   router.Add(Method::kPost, api_resource + "/qualifications", api(GrantApi));
   router.Add(Method::kDelete, api_resource + "/qualifications/{member}", api(RevokeApi));
-  router.Add(Method::kGet, apis + "/availability", api(AvailabilityApi));
+  router.Add(Method::kGet, apis + "/availability", api(AvailabilityApi(json_cache)));
 }
 
 }  // namespace coopole::pooling::web

@@ -9,6 +9,7 @@ void RegisterRoutes(http::Router& router, Dependencies deps) {
   RegisterFeedRoutes(router, deps);
   RegisterLedgerRoutes(router, deps);
   RegisterStatementRoutes(router, deps);
+  RegisterHomeSection(deps);
 }
 
 }  // namespace coopole::pooling::web

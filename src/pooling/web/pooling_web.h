@@ -35,5 +35,6 @@ void RegisterBookingRoutes(http::Router& router, const Dependencies& deps);     
 void RegisterFeedRoutes(http::Router& router, const Dependencies& deps);        // iCalendar feeds
 void RegisterLedgerRoutes(http::Router& router, const Dependencies& deps);      // services, placements, advances, leases
 void RegisterStatementRoutes(http::Router& router, const Dependencies& deps);   // statements, balance, settings
+void RegisterHomeSection(const Dependencies& deps);                             // the block on the hub home page
 
 }  // namespace coopole::pooling::web

@@ -37,9 +37,18 @@ using hubs::HubContext;
 // Wired to members::MemberService::MemberNameInHub by the application.
 using MemberNames = std::function<std::optional<std::string>(db::Transaction&, HubId, MemberId)>;
 
+struct PoolingServiceOptions {
+  // Bookable resources kept parsed in memory across hubs for availability searches; 0
+  // turns the cache off (every search then reads the catalogue in SQL).
+  std::size_t catalogue_cache_resources = 100000;
+};
+
+class CatalogueCache;
+
 class PoolingService {
  public:
-  PoolingService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity, MemberNames member_names);
+  PoolingService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity, MemberNames member_names,
+                 PoolingServiceOptions options = {});
 
   // --- Catalogue ---
   Result<ResourcePage> ListResources(const Actor& actor, const HubContext& hub, const ResourceQuery& query);
@@ -58,10 +67,9 @@ class PoolingService {
   Status RevokePrerequisite(const Actor& actor, const HubContext& hub, ResourceId id, MemberId member);
 
   // --- Bookings ---
-  // Free resources for a slot. Errors: kInvalidArgument (slot ends before it starts, a
-  // local time that does not exist, too long).
-  Result<std::vector<Resource>> SearchAvailability(const Actor& actor, const HubContext& hub,
-                                                   const AvailabilityQuery& query);
+  // Free resources for a slot, by name, one page of them. Errors: kInvalidArgument (slot
+  // ends before it starts, a local time that does not exist, too long).
+  Result<ResourcePage> SearchAvailability(const Actor& actor, const HubContext& hub, const AvailabilityQuery& query);
   // Books one slot or a series. Never lets two bookings holding a slot of one resource
   // overlap, whatever the concurrency and the database. Errors: kInvalidArgument with the
   // reason (in the past, ends before it starts, outside opening hours, too short, too
@@ -167,6 +175,7 @@ class PoolingService {
   const Clock& clock_;
   identity::IdentityService& identity_;
   MemberNames member_names_;
+  std::shared_ptr<CatalogueCache> catalogue_;
 };
 
 }  // namespace coopole::pooling

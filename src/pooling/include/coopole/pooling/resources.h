@@ -197,9 +197,11 @@ struct AvailabilityQuery {
   std::optional<ResourceKind> kind;
   std::string category;
   std::optional<std::int64_t> capacity;
-  std::string text;
+  std::string text;                  // accent- and case-insensitive over name, description, location
   LocalDateTime start;
   LocalDateTime end;
+  int page = 1;
+  int per_page = 50;                 // 1..200
 };
 
 struct BookingQuery {
