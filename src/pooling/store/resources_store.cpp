@@ -219,14 +219,17 @@ std::map<std::int64_t, std::string> MemberNamesOf(db::Transaction& tx, HubId hub
                                                   const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::string> names;
   if (ids.empty()) return names;
-  std::string sql = "SELECT id, name FROM members_members WHERE hub_id = ? AND id IN (";
-  db::Params params{hub.value};
+  // By primary key only, the hub checked on the rows: with "hub_id = ? AND id IN (...)"
+  // SQLite prefers the (hub_id, name) index and reads every member of the hub.
+  std::string sql = "SELECT id, hub_id, name FROM members_members WHERE id IN (";
+  db::Params params;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     sql += i == 0 ? "?" : ", ?";
     params.emplace_back(ids[i]);
   }
   auto rows = tx.Query(sql + ")", params);
-  for (std::size_t i = 0; i < rows.size(); ++i) names[rows.Int(i, 0)] = rows.Text(i, 1);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (rows.Int(i, 1) == hub.value) names[rows.Int(i, 0)] = rows.Text(i, 2);
   return names;
 }
 
