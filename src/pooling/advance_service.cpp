@@ -80,8 +80,11 @@ Result<std::vector<Advance>> PoolingService::ListAdvances(const Actor& actor, co
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   const Date today = internal::TodayIn(clock_, hub);
   auto tx = pool_.Begin(db::TxMode::kRead);
-  auto advances = store::ListAdvances(tx, hub.hub.id);
-  for (auto& advance : advances) Complete(advance, today);
+  std::vector<Advance> advances;
+  for (auto& advance : store::ListAdvances(tx, hub.hub.id)) {
+    if (!internal::MayRead(actor, hub, {advance.lender.member, advance.borrower})) continue;
+    advances.push_back(std::move(Complete(advance, today)));
+  }
   return advances;
 }
 
@@ -89,7 +92,8 @@ Result<Advance> PoolingService::GetAdvance(const Actor& actor, const HubContext&
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
   auto advance = store::FindAdvance(tx, hub.hub.id, id);
-  if (!advance) return Error::NotFound("advance");
+  if (!advance || !internal::MayRead(actor, hub, {advance->lender.member, advance->borrower}))
+    return Error::NotFound("advance");
   return Complete(*advance, internal::TodayIn(clock_, hub));
 }
 

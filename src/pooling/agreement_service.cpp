@@ -26,6 +26,8 @@ using Fields = std::map<std::string, std::string>;
 constexpr std::size_t kMaxWhatBytes = 500;
 // No single service lasts more than 10,000 hours: keeps amounts far from overflow.
 constexpr std::int64_t kMaxServiceHoursHundredths = 10'000 * 100;
+// Nor costs more than 10 million euros: a typing error, and sums stay far from overflow.
+constexpr std::int64_t kMaxServiceCents = std::int64_t{10'000'000} * 100;
 
 std::string AgreementJson(const Agreement& a) {
   return internal::AuditJson({{"id", a.id.value},
@@ -95,14 +97,19 @@ Result<std::vector<Agreement>> PoolingService::ListAgreements(const Actor& actor
                                                               std::optional<MemberId> member) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
-  return store::ListAgreements(tx, hub.hub.id, member);
+  std::vector<Agreement> agreements;
+  for (auto& agreement : store::ListAgreements(tx, hub.hub.id, member))
+    if (internal::MayRead(actor, hub, {agreement.provider, agreement.beneficiary}))
+      agreements.push_back(std::move(agreement));
+  return agreements;
 }
 
 Result<Agreement> PoolingService::GetAgreement(const Actor& actor, const HubContext& hub, AgreementId id) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
   auto agreement = store::FindAgreement(tx, hub.hub.id, id);
-  if (!agreement) return Error::NotFound("agreement");
+  if (!agreement || !internal::MayRead(actor, hub, {agreement->provider, agreement->beneficiary}))
+    return Error::NotFound("agreement");
   return *agreement;
 }
 
@@ -146,7 +153,7 @@ Result<Agreement> PoolingService::RequestService(const Actor& actor, const HubCo
   std::optional<Money> amount;
   if (!amount_text.empty()) {
     amount = ParseMoney(amount_text);
-    if (!amount || amount->cents < 0) fields["amount"] = "validation.amount";
+    if (!amount || amount->cents < 0 || amount->cents > kMaxServiceCents) fields["amount"] = "validation.amount";
   }
 
   auto tx = pool_.Begin(db::TxMode::kWrite);

@@ -202,23 +202,17 @@ Result<BookingOutcome> PoolingService::BookResource(const Actor& actor, const Hu
     Occurrence occurrence{start, end, slot->starts_at, slot->ends_at, PriceOf(resource->pricing, tier, *slot), {}};
     if (own_resource) occurrence.price = Money{0};  // using one's own resource costs nothing
     occurrence.conflict = store::FindOverlap(tx, hub.hub.id, resource->id, slot->starts_at, slot->ends_at, lookback);
-    // Occurrences of one request may collide with each other (long weekly slots).
-    for (const auto& earlier : outcome.occurrences) {
-      if (!occurrence.conflict && !earlier.conflict &&
-          Overlaps(earlier.starts_at, earlier.ends_at, slot->starts_at, slot->ends_at)) {
-        Booking self;
-        self.resource = resource->id;
-        self.resource_name = resource->name;
-        self.starts_at = earlier.starts_at;
-        self.ends_at = earlier.ends_at;
-        occurrence.conflict = self;
-      }
+    // Occurrences of one request may collide with each other (long weekly slots): the
+    // later one gives way to the first that would be booked.
+    for (std::size_t i = 0; i < outcome.occurrences.size() && !occurrence.Conflicted(); ++i) {
+      const auto& earlier = outcome.occurrences[i];
+      if (!earlier.Conflicted() && Overlaps(earlier.starts_at, earlier.ends_at, slot->starts_at, slot->ends_at))
+        occurrence.collides_with = static_cast<int>(i);
     }
-    longest = std::max(longest, slot->ends_at.unix_seconds - slot->starts_at.unix_seconds);
     outcome.occurrences.push_back(std::move(occurrence));
   }
   const auto conflicts = std::count_if(outcome.occurrences.begin(), outcome.occurrences.end(),
-                                       [](const Occurrence& o) { return o.conflict.has_value(); });
+                                       [](const Occurrence& o) { return o.Conflicted(); });
   if (mode == BookingMode::kPreview) return outcome;
   if (conflicts > 0 && (mode == BookingMode::kAllOrNothing ||
                         conflicts == static_cast<std::int64_t>(outcome.occurrences.size()))) {
@@ -232,7 +226,7 @@ Result<BookingOutcome> PoolingService::BookResource(const Actor& actor, const Hu
   if (req.frequency != Frequency::kNone) series = store::InsertSeries(tx, hub.hub.id, req.frequency, req.until, now);
   auto member_name = member_names_(tx, hub.hub.id, *req.member).value_or("");
   for (const auto& occurrence : outcome.occurrences) {
-    if (occurrence.conflict) continue;
+    if (occurrence.Conflicted()) continue;
     Booking booking;
     booking.hub = hub.hub.id;
     booking.resource = resource->id;
@@ -251,6 +245,7 @@ Result<BookingOutcome> PoolingService::BookResource(const Actor& actor, const Hu
     booking.series = series;
     booking.created_at = booking.updated_at = now;
     booking.id = store::InsertBooking(tx, booking);
+    longest = std::max(longest, booking.ends_at.unix_seconds - booking.starts_at.unix_seconds);
     identity_.RecordAudit(tx, actor, {hub.hub.id, "create", "booking", booking.id.value, "",
                                       internal::BookingJson(booking)});
     outcome.created.push_back(std::move(booking));
@@ -304,6 +299,9 @@ Result<Booking> Decide(db::Pool& pool, const Clock& clock, identity::IdentitySer
     case Decision::kRefuse:
       if (!MayDecide(actor, hub, *current)) return Error::Denied();
       if (current->status != BookingStatus::kPending) return internal::OutOfOrder("the booking is not pending");
+      // A request left pending past its start is moot: approving it would bill a past use.
+      if (decision == Decision::kApprove && current->starts_at <= now)
+        return internal::OutOfOrder("the booking has started");
       booking.status = decision == Decision::kApprove ? BookingStatus::kConfirmed : BookingStatus::kRefused;
       break;
     case Decision::kCancel:

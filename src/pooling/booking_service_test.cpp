@@ -140,6 +140,15 @@ TEST_P(BookingServiceTest, BookResource_PendingUntilTheOwnerApproves) {
             ErrorCode::kFailedPrecondition);
 }
 
+TEST_P(BookingServiceTest, ApproveBooking_RefusesARequestLeftPendingPastItsStart) {
+  auto van = Van();
+  auto booking = Book(MemberRole(atelier_), van.id, atelier_, "2026-11-26T08:00", "2026-11-26T18:00")->created[0];
+  clock_.Advance(4 * 86400);  // 27 November: the day has passed
+  EXPECT_EQ(service_->ApproveBooking(actor_, MemberRole(recyclerie_), booking.id).error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_TRUE(service_->RefuseBooking(actor_, MemberRole(recyclerie_), booking.id, "Trop tard").ok());
+}
+
 TEST_P(BookingServiceTest, RefuseAndCancel_FreeTheSlotAndNeedAReason) {
   auto van = Van();
   auto booking = Book(MemberRole(atelier_), van.id, atelier_, "2026-11-26T08:00", "2026-11-26T18:00")->created[0];
@@ -177,6 +186,22 @@ TEST_P(BookingServiceTest, Recurrence_ListsConflictsThenBooksTheOthers) {
   ASSERT_EQ(skip->created.size(), 3u);
   EXPECT_TRUE(skip->created[0].series);
   EXPECT_EQ(service_->ListBookings(actor_, observer_, {.resource = room.id})->total, 4);
+}
+
+TEST_P(BookingServiceTest, Recurrence_OccurrencesThatOverlapEachOtherGiveWayToTheFirst) {
+  auto hall = *service_->CreateResource(actor_, coordinator_, {.kind = "premises", .name = "Hangar"});
+  BookingInput weekly{.recurrence = "weekly", .recurrence_until = "2026-12-15"};
+  // Eight days, every week: the second occurrence starts before the first ends.
+  auto preview = Book(coordinator_, hall.id, atelier_, "2026-12-01T09:00", "2026-12-09T09:00", BookingMode::kPreview,
+                      weekly);
+  ASSERT_EQ(preview->occurrences.size(), 3u);
+  EXPECT_FALSE(preview->occurrences[0].Conflicted());
+  EXPECT_EQ(preview->occurrences[1].collides_with, 0);
+  EXPECT_FALSE(preview->occurrences[1].conflict);
+  EXPECT_FALSE(preview->occurrences[2].Conflicted());
+  auto booked = Book(coordinator_, hall.id, atelier_, "2026-12-01T09:00", "2026-12-09T09:00",
+                     BookingMode::kSkipConflicts, weekly);
+  EXPECT_EQ(booked->created.size(), 2u);
 }
 
 TEST_P(BookingServiceTest, Recurrence_RefusesMoreThan500Occurrences) {

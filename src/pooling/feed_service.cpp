@@ -41,19 +41,25 @@ Result<std::string> Token(db::Pool& pool, const Clock& clock, identity::Identity
                           const MemberNames& names, const Actor& actor, const HubContext& hub,
                           const FeedSubject& subject, bool renew) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
+  if (!renew) {
+    // Pages show the address on every view: reading it must not take the write lock.
+    auto tx = pool.Begin(db::TxMode::kRead);
+    auto key = SubjectKey(tx, actor, hub, subject, names, false);
+    if (!key) return key.error();
+    if (auto existing = store::FindFeedToken(tx, hub.hub.id, *key)) return *existing;
+  }
   auto tx = pool.Begin(db::TxMode::kWrite);
   auto key = SubjectKey(tx, actor, hub, subject, names, renew);
   if (!key) return key.error();
-  if (!renew) {
-    if (auto existing = store::FindFeedToken(tx, hub.hub.id, *key)) return *existing;
-  }
-  store::DeleteFeedToken(tx, hub.hub.id, *key);
-  std::string token = identity::NewSecretToken();
-  store::SaveFeedToken(tx, hub.hub.id, *key, token, clock.Now());
+  if (renew) store::DeleteFeedToken(tx, hub.hub.id, *key);
+  // Two first views at once: the second insert does nothing and both read the same token.
+  store::SaveFeedToken(tx, hub.hub.id, *key, identity::NewSecretToken(), clock.Now());
+  auto token = store::FindFeedToken(tx, hub.hub.id, *key);
+  if (!token) return Error::NotFound("feed");
   nlohmann::json after = {{"subject", *key}};
   identity.RecordAudit(tx, actor, {hub.hub.id, renew ? "renew" : "create", "calendar_feed", 0, "", after.dump()});
   tx.Commit();
-  return token;
+  return *token;
 }
 
 ical::Event::Status StatusOf(BookingStatus status) {
@@ -84,7 +90,10 @@ Result<std::string> PoolingService::FeedCalendar(const std::string& token) {
   auto target = store::ResolveFeedToken(tx, token);
   if (!target) return Error::NotFound("feed");
   const Timestamp now = clock_.Now();
-  BookingQuery query{.from = Timestamp{now.unix_seconds - kFeedPast},
+  // Refused requests never held the slot: calendars need not know them (and they would use
+  // up the event budget).
+  BookingQuery query{.statuses = {BookingStatus::kPending, BookingStatus::kConfirmed, BookingStatus::kCancelled},
+                     .from = Timestamp{now.unix_seconds - kFeedPast},
                      .to = Timestamp{now.unix_seconds + kFeedFuture},
                      .per_page = kFeedMaxEvents};
   ical::Calendar calendar;
@@ -112,11 +121,10 @@ Result<std::string> PoolingService::FeedCalendar(const std::string& token) {
     event.sequence = booking.version - 1;
     event.summary = booking.title.empty() ? booking.resource_name + " · " + booking.member_name
                                           : booking.title + " · " + booking.resource_name;
-    event.description = booking.member_name + (booking.reason.empty() ? "" : "\n" + booking.reason);
+    // The reason of a cancellation stays in the hub: a feed address travels further.
+    event.description = booking.member_name;
     event.location = booking.resource_name;
     event.status = StatusOf(booking.status);
-    // Refused requests never held the slot: calendars need not know them.
-    if (booking.status == BookingStatus::kRefused) continue;
     calendar.events.push_back(std::move(event));
   }
   return ical::WriteCalendar(calendar);

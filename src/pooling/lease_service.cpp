@@ -165,14 +165,17 @@ void ApplyLeaseInput(db::Transaction& tx, const MemberNames& member_names, HubId
 Result<std::vector<Lease>> PoolingService::ListLeases(const Actor& actor, const HubContext& hub) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
-  return store::ListLeases(tx, hub.hub.id);
+  std::vector<Lease> leases;
+  for (auto& lease : store::ListLeases(tx, hub.hub.id))
+    if (internal::MayRead(actor, hub, {lease.tenant})) leases.push_back(std::move(lease));
+  return leases;
 }
 
 Result<Lease> PoolingService::GetLease(const Actor& actor, const HubContext& hub, LeaseId id) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
   auto lease = store::FindLease(tx, hub.hub.id, id);
-  if (!lease) return Error::NotFound("lease");
+  if (!lease || !internal::MayRead(actor, hub, {lease->tenant})) return Error::NotFound("lease");
   return *lease;
 }
 

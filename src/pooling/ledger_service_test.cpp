@@ -102,6 +102,37 @@ class LedgerServiceTest : public PoolingTest {
   }
 };
 
+// --- Who reads what --------------------------------------------------------------------------
+
+TEST_P(LedgerServiceTest, LedgerReads_MemberRoleSeesOnlyWhatItsOrganisationIsPartyTo) {
+  const auto service = Requested();                  // recyclerie <- atelier
+  const auto placement = Placed();                   // atelier -> traiteur
+  const auto advance = Approved("1000");             // hub -> recyclerie
+  auto lease = service_->CreateLease(actor_, coordinator_, LeaseOf(atelier_));
+  ASSERT_TRUE(lease.ok()) << Why(lease);
+  // The traiteur is party to the placement only.
+  const auto traiteur = MemberRole(traiteur_);
+  EXPECT_TRUE(service_->ListAgreements(actor_, traiteur, std::nullopt)->empty());
+  EXPECT_EQ(CodeOf(service_->GetAgreement(actor_, traiteur, service.id)), ErrorCode::kNotFound);
+  EXPECT_EQ(service_->ListPlacements(actor_, traiteur)->size(), 1u);
+  EXPECT_TRUE(service_->ListPlacementMonths(actor_, traiteur, placement.id).ok());
+  EXPECT_TRUE(service_->ListAdvances(actor_, traiteur)->empty());
+  EXPECT_EQ(CodeOf(service_->GetAdvance(actor_, traiteur, advance.id)), ErrorCode::kNotFound);
+  EXPECT_TRUE(service_->ListLeases(actor_, traiteur)->empty());
+  EXPECT_EQ(CodeOf(service_->GetLease(actor_, traiteur, lease->id)), ErrorCode::kNotFound);
+  // The recyclerie sees neither the placement nor the atelier's lease.
+  const auto recyclerie = MemberRole(recyclerie_);
+  EXPECT_TRUE(service_->ListPlacements(actor_, recyclerie)->empty());
+  EXPECT_EQ(CodeOf(service_->GetPlacement(actor_, recyclerie, placement.id)), ErrorCode::kNotFound);
+  EXPECT_EQ(CodeOf(service_->ListPlacementMonths(actor_, recyclerie, placement.id)), ErrorCode::kNotFound);
+  EXPECT_EQ(service_->ListAdvances(actor_, recyclerie)->size(), 1u);
+  EXPECT_EQ(service_->ListAgreements(actor_, recyclerie, std::nullopt)->size(), 1u);
+  // Observers (funders) and coordinators read everything.
+  EXPECT_EQ(service_->ListPlacements(actor_, observer_)->size(), 1u);
+  EXPECT_EQ(service_->ListAdvances(actor_, observer_)->size(), 1u);
+  EXPECT_EQ(service_->ListLeases(actor_, coordinator_)->size(), 1u);
+}
+
 // --- Skills and knowledge -----------------------------------------------------------------
 
 TEST_P(LedgerServiceTest, RequestService_DefaultsAmountToHoursTimesOfferPrice) {
@@ -777,7 +808,8 @@ TEST_P(LedgerServiceTest, CreateLease_StoresEveryFieldAndAudits) {
   EXPECT_EQ(read->notes, "Convention signée le 20/11");
   EXPECT_EQ(read->version, 1);
   EXPECT_EQ(Audit().front().entry.entity, "lease");
-  EXPECT_EQ(service_->ListLeases(actor_, MemberRole(traiteur_))->size(), 1u);
+  EXPECT_EQ(service_->ListLeases(actor_, MemberRole(atelier_))->size(), 1u);
+  EXPECT_TRUE(service_->ListLeases(actor_, MemberRole(traiteur_))->empty());  // another tenant's rent is private
 }
 
 TEST_P(LedgerServiceTest, CreateLease_IsForCoordinatorsOnly) {

@@ -63,14 +63,18 @@ bool Overlaps(const Placement& p, Month month) {
 Result<std::vector<Placement>> PoolingService::ListPlacements(const Actor& actor, const HubContext& hub) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
-  return store::ListPlacements(tx, hub.hub.id);
+  std::vector<Placement> placements;
+  for (auto& placement : store::ListPlacements(tx, hub.hub.id))
+    if (internal::MayRead(actor, hub, {placement.employer, placement.host})) placements.push_back(std::move(placement));
+  return placements;
 }
 
 Result<Placement> PoolingService::GetPlacement(const Actor& actor, const HubContext& hub, PlacementId id) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
   auto placement = store::FindPlacement(tx, hub.hub.id, id);
-  if (!placement) return Error::NotFound("placement");
+  if (!placement || !internal::MayRead(actor, hub, {placement->employer, placement->host}))
+    return Error::NotFound("placement");
   return *placement;
 }
 
@@ -172,7 +176,9 @@ Result<std::vector<PlacementMonth>> PoolingService::ListPlacementMonths(const Ac
                                                                         PlacementId id) {
   if (!May(actor, hub, Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
-  if (!store::FindPlacement(tx, hub.hub.id, id)) return Error::NotFound("placement");
+  auto placement = store::FindPlacement(tx, hub.hub.id, id);
+  if (!placement || !internal::MayRead(actor, hub, {placement->employer, placement->host}))
+    return Error::NotFound("placement");
   return store::ListPlacementMonths(tx, hub.hub.id, id);
 }
 

@@ -8,8 +8,11 @@ namespace coopole::pooling {
 namespace internal {
 
 std::shared_ptr<const TimeZone> ZoneOf(const HubContext& hub) {
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  return zone ? zone : TimeZone::Load("Europe/Paris");
+  if (auto zone = TimeZone::Load(hub.hub.time_zone)) return zone;
+  if (auto paris = TimeZone::Load("Europe/Paris")) return paris;
+  // No tz database at all (tzdata removed): Paris standard time rather than a crash.
+  static const auto fallback = TimeZone::Fixed("UTC+01", 3600);
+  return fallback;
 }
 
 Date TodayIn(const Clock& clock, const HubContext& hub) { return ZoneOf(hub)->ToLocal(clock.Now()).date; }

@@ -1,6 +1,7 @@
 // Pieces shared by the pooling use cases (private to the module).
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -53,6 +54,17 @@ inline std::string AuditJson(const nlohmann::json& j) {
 // Adds the field errors of `error` to `fields` (the first message of a field wins).
 inline void MergeFields(const Error& error, std::map<std::string, std::string>& fields) {
   fields.insert(error.fields.begin(), error.fields.end());
+}
+
+// Whether the actor may read a record between these parties. Coordinators and observers
+// (funders, the network) read everything of the hub; a member organisation's users read only
+// what involves their organisation: loans, salary costs and prices between two others are
+// not theirs to see.
+inline bool MayRead(const Actor& actor, const HubContext& hub, std::initializer_list<std::optional<MemberId>> parties) {
+  if (actor.is_admin || hub.access.role != identity::Role::kMember) return true;
+  for (const auto& party : parties)
+    if (party && party == hub.access.member) return true;
+  return false;
 }
 
 // The organisation of a member-role user, if any.

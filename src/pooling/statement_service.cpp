@@ -189,13 +189,13 @@ Status PoolingService::MarkSettled(const Actor& actor, const HubContext& hub, Mo
 }
 
 Result<tabular::Table> PoolingService::ExportStatement(const Actor& actor, const HubContext& hub,
-                                                       std::optional<MemberId> member, Month month,
+                                                       std::optional<Party> of, Month month,
                                                        std::string_view lang) {
-  if (!member && !ReadsHubStatements(actor, hub)) return Error::Denied();
+  if (!of && !ReadsHubStatements(actor, hub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
   store::Scope scope = store::Scope::Everyone();
-  if (member) {
-    auto party = ResolveParty(tx, hub, member);
+  if (of) {
+    auto party = ResolveParty(tx, hub, of->member);
     if (!party.ok()) return party.error();
     if (!ReadsStatementsOf(actor, hub, *party)) return Error::Denied();
     scope = store::Scope::Of(*party);

@@ -485,7 +485,7 @@ TEST_P(StatementServiceTest, ExportInFrenchHasEveryLineOfTheMonth) {
 
 TEST_P(StatementServiceTest, ExportOfOneMemberInEnglish) {
   ArrangeNovember();
-  auto table = service_->ExportStatement(actor_, MemberRole(recyclerie_), recyclerie_, Month{2026, 11}, "en");
+  auto table = service_->ExportStatement(actor_, MemberRole(recyclerie_), Party{recyclerie_, ""}, Month{2026, 11}, "en");
   ASSERT_TRUE(table.ok()) << table.error().message;
   EXPECT_EQ(table->header, (std::vector<std::string>{"Date", "Kind", "Label", "Debtor", "Creditor", "Amount"}));
   ASSERT_EQ(table->rows.size(), 4u);  // three bookings and the rent
@@ -493,14 +493,26 @@ TEST_P(StatementServiceTest, ExportOfOneMemberInEnglish) {
                                                       "Pôle Sud", "300.00"}));
 }
 
+TEST_P(StatementServiceTest, ExportOfTheHubHasTheHubsLinesOnly) {
+  ArrangeNovember();
+  auto all = service_->ExportStatement(actor_, coordinator_, std::nullopt, Month{2026, 11}, "fr");
+  auto table = service_->ExportStatement(actor_, coordinator_, Party{}, Month{2026, 11}, "fr");
+  ASSERT_TRUE(table.ok()) << table.error().message;
+  ASSERT_FALSE(table->rows.empty());
+  EXPECT_LT(table->rows.size(), all->rows.size());
+  for (const auto& row : table->rows) EXPECT_TRUE(row[3] == "Pôle Sud" || row[4] == "Pôle Sud") << row[2];
+  auto member = service_->ExportStatement(actor_, MemberRole(recyclerie_), Party{}, Month{2026, 11}, "fr");
+  EXPECT_EQ(member.error().code, ErrorCode::kPermissionDenied);
+}
+
 TEST_P(StatementServiceTest, ExportFollowsTheStatementsPermissions) {
   auto all = service_->ExportStatement(actor_, MemberRole(recyclerie_), std::nullopt, Month{2026, 11}, "fr");
   ASSERT_FALSE(all.ok());
   EXPECT_EQ(all.error().code, ErrorCode::kPermissionDenied);
-  auto other = service_->ExportStatement(actor_, MemberRole(recyclerie_), atelier_, Month{2026, 11}, "fr");
+  auto other = service_->ExportStatement(actor_, MemberRole(recyclerie_), Party{atelier_, ""}, Month{2026, 11}, "fr");
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().code, ErrorCode::kPermissionDenied);
-  auto elsewhere = service_->ExportStatement(actor_, coordinator_, nordiste_, Month{2026, 11}, "fr");
+  auto elsewhere = service_->ExportStatement(actor_, coordinator_, Party{nordiste_, ""}, Month{2026, 11}, "fr");
   ASSERT_FALSE(elsewhere.ok());
   EXPECT_EQ(elsewhere.error().code, ErrorCode::kNotFound);
 }

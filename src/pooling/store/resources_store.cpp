@@ -281,8 +281,10 @@ std::optional<std::string> FindFeedToken(db::Transaction& tx, HubId hub, const s
 
 void SaveFeedToken(db::Transaction& tx, HubId hub, const std::string& subject, const std::string& token,
                    Timestamp at) {
-  tx.Execute("INSERT INTO pooling_feed_tokens (token, hub_id, subject, created_at) VALUES (?, ?, ?, ?)",
-             {token, hub.value, subject, at.unix_seconds});
+  tx.Execute(
+      "INSERT INTO pooling_feed_tokens (token, hub_id, subject, created_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (hub_id, subject) DO NOTHING",
+      {token, hub.value, subject, at.unix_seconds});
 }
 
 void DeleteFeedToken(db::Transaction& tx, HubId hub, const std::string& subject) {

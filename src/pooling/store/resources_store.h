@@ -55,6 +55,7 @@ void RaiseLongestBooking(db::Transaction& tx, HubId hub, std::int64_t seconds);
 
 // Feed tokens: subject is "resource:<id>" or "member:<id>".
 std::optional<std::string> FindFeedToken(db::Transaction& tx, HubId hub, const std::string& subject);
+// Does nothing when the subject already has a token (a concurrent first use).
 void SaveFeedToken(db::Transaction& tx, HubId hub, const std::string& subject, const std::string& token, Timestamp at);
 void DeleteFeedToken(db::Transaction& tx, HubId hub, const std::string& subject);
 struct FeedTarget {

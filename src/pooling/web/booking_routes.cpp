@@ -95,12 +95,12 @@ Response BookingFormPage(const Request& req, const ViewContext& ctx, const Resou
     render::ViewList occurrences, conflicts;
     for (const auto& occurrence : state.outcome->occurrences) {
       occurrences.push_back(OccurrenceView(occurrence, ctx));
-      if (occurrence.conflict) conflicts.push_back(OccurrenceView(occurrence, ctx));
+      if (occurrence.Conflicted()) conflicts.push_back(OccurrenceView(occurrence, ctx));
     }
     Money total;
     int free_count = 0;
     for (const auto& occurrence : state.outcome->occurrences) {
-      if (occurrence.conflict) continue;
+      if (occurrence.Conflicted()) continue;
       total = total + occurrence.price;
       ++free_count;
     }
@@ -304,9 +304,7 @@ Response BookingPage(Request& req, const ViewContext& ctx) {
 std::string ReturnTo(const ViewContext& ctx, const http::FormFields& form, BookingId id, const char* done) {
   std::string next = FormText(form, "next");
   const std::string prefix = PoolingHref(ctx.hub) + "/";
-  if (next.rfind(prefix, 0) != 0 || next.find("//") != std::string::npos || next.find('\\') != std::string::npos) {
-    next = BookingHref(ctx.hub, id);
-  }
+  if (!IsSafeReturnTarget(next, prefix)) next = BookingHref(ctx.hub, id);
   // Replace any earlier notice, keep the rest of the query.
   auto hash = next.find('#');
   if (hash != std::string::npos) next.erase(hash);
@@ -529,7 +527,7 @@ Response CreateBookingApi(Request& req, const ViewContext& ctx) {
   json conflicts = json::array();
   for (const auto& occurrence : outcome->occurrences) {
     occurrences.push_back(OccurrenceJson(occurrence, *zone));
-    if (occurrence.conflict) conflicts.push_back(ConflictJson(occurrence, *zone));
+    if (occurrence.Conflicted()) conflicts.push_back(ConflictJson(occurrence, *zone));
   }
   if (*mode == BookingMode::kPreview) {
     return cw::JsonResponse({{"occurrences", occurrences}, {"conflicts", conflicts}});

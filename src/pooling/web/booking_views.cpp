@@ -86,8 +86,10 @@ render::View OccurrenceView(const Occurrence& o, const ViewContext& ctx) {
   v.set("end_local", FormatLocalDateTime(o.end));
   v.set("duration", DurationText((o.ends_at.unix_seconds - o.starts_at.unix_seconds) / 60));
   v.set("price", MoneyText(o.price, ctx.lang));
-  v.set("has_conflict", o.conflict.has_value());
+  v.set("has_conflict", o.Conflicted());
   if (o.conflict) v.set("conflict", BookingView(*o.conflict, ctx));
+  v.set("self_conflict", o.collides_with.has_value());
+  if (o.collides_with) v.set("self_conflict_with", std::to_string(*o.collides_with + 1));
   return v;
 }
 
@@ -126,6 +128,7 @@ nlohmann::json OccurrenceJson(const Occurrence& o, const TimeZone& zone) {
       {"duration_minutes", (o.ends_at.unix_seconds - o.starts_at.unix_seconds) / 60},
       {"price_cents", o.price.cents},
       {"conflict", o.conflict ? BookingJson(*o.conflict, zone) : nlohmann::json(nullptr)},
+      {"collides_with_occurrence", o.collides_with ? nlohmann::json(*o.collides_with) : nlohmann::json(nullptr)},
   };
 }
 
@@ -136,6 +139,7 @@ nlohmann::json ConflictJson(const Occurrence& o, const TimeZone& zone) {
       {"starts_at", FormatIsoUtc(o.starts_at)},
       {"ends_at", FormatIsoUtc(o.ends_at)},
       {"booking", o.conflict ? BookingJson(*o.conflict, zone) : nlohmann::json(nullptr)},
+      {"collides_with_occurrence", o.collides_with ? nlohmann::json(*o.collides_with) : nlohmann::json(nullptr)},
   };
 }
 

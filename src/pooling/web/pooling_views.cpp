@@ -19,6 +19,14 @@ std::shared_ptr<const TimeZone> HubZone(const hubs::HubContext& hub) {
   return zone ? zone : TimeZone::Load("Europe/Paris");
 }
 
+bool IsSafeReturnTarget(const std::string& target, const std::string& prefix) {
+  if (target.rfind(prefix, 0) != 0) return false;
+  if (target.find("//") != std::string::npos || target.find('\\') != std::string::npos) return false;
+  for (unsigned char c : target)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
 std::optional<MemberId> OwnMember(const ViewContext& ctx) {
   return ctx.hub.access.role == identity::Role::kMember ? ctx.hub.access.member : std::nullopt;
 }

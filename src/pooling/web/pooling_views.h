@@ -20,6 +20,9 @@ void SetText(render::View& view, const std::string& key, const std::string& text
 std::string MoneyText(Money money, std::string_view lang);
 // The hub's time zone (Europe/Paris when its name cannot be loaded).
 std::shared_ptr<const TimeZone> HubZone(const hubs::HubContext& hub);
+// Whether `target`, taken from a form to redirect to, is a page under `prefix` of this site:
+// no other host ("//", "\\"), and no control character that could split a header.
+bool IsSafeReturnTarget(const std::string& target, const std::string& prefix);
 // The organisation of a member-role user, if any.
 std::optional<MemberId> OwnMember(const ViewContext& ctx);
 

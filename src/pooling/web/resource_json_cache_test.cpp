@@ -1,4 +1,5 @@
 #include "resource_json_cache.h"
+#include "pooling_views.h"
 
 #include <gtest/gtest.h>
 
@@ -35,6 +36,16 @@ TEST(ResourceJsonCache, StartsAfreshBeyondItsCapacity) {
     room.name = "Salle " + std::to_string(i);
     EXPECT_NE(cache.Text(room).find(room.name), std::string::npos);
   }
+}
+
+TEST(IsSafeReturnTarget, OnlyPagesUnderThePrefixWithoutControlCharacters) {
+  const std::string prefix = "/hubs/demo/pooling/";
+  EXPECT_TRUE(IsSafeReturnTarget("/hubs/demo/pooling/bookings?view=approve", prefix));
+  EXPECT_FALSE(IsSafeReturnTarget("/hubs/other/pooling/bookings", prefix));
+  EXPECT_FALSE(IsSafeReturnTarget("/hubs/demo/pooling//evil.example", prefix));
+  EXPECT_FALSE(IsSafeReturnTarget("/hubs/demo/pooling/\\evil", prefix));
+  EXPECT_FALSE(IsSafeReturnTarget("/hubs/demo/pooling/x\r\nSet-Cookie: a=b", prefix));
+  EXPECT_FALSE(IsSafeReturnTarget("https://evil.example/hubs/demo/pooling/", prefix));
 }
 
 }  // namespace

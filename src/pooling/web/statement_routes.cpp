@@ -213,9 +213,7 @@ Response SettlePage(Request& req, const ViewContext& ctx) {
   // Back to the page the button was on, when it is a statement page of this hub.
   std::string back = http::FormValue(*form, "back").value_or("");
   const std::string statements = PoolingHref(ctx.hub) + "/statements";
-  if (back.rfind(statements, 0) != 0 || back.find("//") != std::string::npos) {
-    back = StatementsHref(ctx.hub, settle->month);
-  }
+  if (!IsSafeReturnTarget(back, statements)) back = StatementsHref(ctx.hub, settle->month);
   return RedirectWithNotice(back, "ledger_settled");
 }
 
@@ -227,22 +225,7 @@ Result<Response> RunExport(const Request& req, const ViewContext& ctx, ExportFor
   auto party = PartyQuery(req, "member");
   if (!party) return party.error();
   // The hub's own statement is "member=hub"; no member is every party.
-  std::optional<MemberId> member;
-  if (*party) member = (*party)->member;
-  Result<tabular::Table> table = Error::Denied();
-  if (*party && !(*party)->member) {
-    // The hub as a party: its lines are the hub's statement (coordinators and observers).
-    table = ctx.deps.pooling.ExportStatement(ctx.actor, ctx.hub, std::nullopt, *month, ctx.lang);
-    if (table) {
-      // Only the lines where the hub is debtor or creditor: the hub's name is in those cells.
-      const std::string& hub_name = ctx.hub.hub.name;
-      std::erase_if(table->rows, [&](const std::vector<std::string>& row) {
-        return row.size() < 5 || (row[3] != hub_name && row[4] != hub_name);
-      });
-    }
-  } else {
-    table = ctx.deps.pooling.ExportStatement(ctx.actor, ctx.hub, member, *month, ctx.lang);
-  }
+  auto table = ctx.deps.pooling.ExportStatement(ctx.actor, ctx.hub, *party, *month, ctx.lang);
   if (!table) return table.error();
   const std::string suffix = *party ? PartyKey(**party) : "";
   return StatementDownload(*table, format, ctx.hub, *month, suffix, Translate(ctx, "ledger.statements.sheet"));

@@ -8,7 +8,8 @@
 //  - members (users attached to an organisation): offer resources owned by their
 //    organisation, book for it, approve bookings of their own resources, request and
 //    answer services, declare and validate placement hours, request advances, read the
-//    statement of their organisation;
+//    statement of their organisation; of services, placements, advances and leases they see
+//    only those their organisation is party to (others' loans and salary costs are private);
 //  - observers: read.
 #pragma once
 
@@ -160,8 +161,9 @@ class PoolingService {
   // Records that `debtor` paid `creditor` what the month's statement says it owes.
   // By the creditor or a coordinator. Errors: kFailedPrecondition (nothing owed).
   Status MarkSettled(const Actor& actor, const HubContext& hub, Month month, Party debtor, Party creditor);
-  // The month's lines as a table (CSV/XLSX export), every party or one.
-  Result<tabular::Table> ExportStatement(const Actor& actor, const HubContext& hub, std::optional<MemberId> member,
+  // The month's lines as a table (CSV/XLSX export): every party's (`party` unset), or one
+  // party's (a member, or the hub itself when `party->member` is unset).
+  Result<tabular::Table> ExportStatement(const Actor& actor, const HubContext& hub, std::optional<Party> party,
                                          Month month, std::string_view lang);
   // Contributed against used over [from, to]. Errors: kInvalidArgument (to before from).
   Result<PoolingBalance> BalanceOf(const Actor& actor, const HubContext& hub, std::optional<MemberId> member, Date from,

@@ -180,6 +180,8 @@ struct Occurrence {
   Timestamp ends_at;
   Money price;
   std::optional<Booking> conflict;    // a booking holding an overlapping slot
+  std::optional<int> collides_with;   // else an earlier occurrence of this request it overlaps (0-based)
+  bool Conflicted() const { return conflict.has_value() || collides_with.has_value(); }
 };
 
 struct BookingOutcome {
