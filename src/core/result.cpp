@@ -14,6 +14,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kUnsupportedMediaType: return "unsupported_media_type";
     case ErrorCode::kFailedPrecondition: return "failed_precondition";
     case ErrorCode::kTooManyRequests: return "too_many_requests";
+    case ErrorCode::kUnavailable: return "unavailable";
   }
   return "unknown";
 }

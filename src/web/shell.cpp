@@ -17,6 +17,7 @@ int StatusFor(ErrorCode code) {
     case ErrorCode::kPayloadTooLarge: return 413;
     case ErrorCode::kUnsupportedMediaType: return 415;
     case ErrorCode::kTooManyRequests: return 429;
+    case ErrorCode::kUnavailable: return 503;
   }
   return 500;
 }
@@ -104,6 +105,7 @@ http::Response Shell::JsonError(const http::Request& req, const Error& error) co
   nlohmann::json body = {{"error", {{"code", ErrorCodeName(error.code)}, {"message", error.message}, {"fields", fields}}}};
   auto res = http::Response::Json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), StatusFor(error.code));
   if (error.code == ErrorCode::kTooManyRequests) res.SetHeader("Retry-After", "900");
+  if (error.code == ErrorCode::kUnavailable) res.SetHeader("Retry-After", "1");
   return res;
 }
 
@@ -148,7 +150,17 @@ http::Handler InHub(hubs::HubService& hubs, const Shell& shell, Answer answer, H
     const auto& actor = RequirePrincipal(req).actor;
     auto hub = hubs.Resolve(actor, req.Param("hub"));
     if (!hub.ok()) return answer == Answer::kJson ? shell.JsonError(req, hub.error()) : shell.ErrorResponse(req, hub.error());
-    return handler(req, HubRequest{*hub, actor, LanguageOf(req)});
+    try {
+      return handler(req, HubRequest{*hub, actor, LanguageOf(req)});
+    } catch (const db::SerializationError&) {
+      // The database stayed busy (SQLite's single writer under load) or aborted a
+      // transaction in a conflict (PostgreSQL): the transaction rolled back, nothing was
+      // written, and the same request may simply be sent again.
+      Error busy{ErrorCode::kUnavailable, "the database is busy: nothing was saved, try again", {}};
+      auto res = answer == Answer::kJson ? shell.JsonError(req, busy) : shell.ErrorResponse(req, busy);
+      res.SetHeader("Retry-After", "1");
+      return res;
+    }
   };
 }
 

@@ -11,6 +11,7 @@ TEST(StatusFor, MapsEveryCode) {
   EXPECT_EQ(StatusFor(ErrorCode::kInvalidArgument), 422);
   EXPECT_EQ(StatusFor(ErrorCode::kNotFound), 404);
   EXPECT_EQ(StatusFor(ErrorCode::kTooManyRequests), 429);
+  EXPECT_EQ(StatusFor(ErrorCode::kUnavailable), 503);
   EXPECT_EQ(StatusFor(ErrorCode::kUnsupportedMediaType), 415);
 }
 

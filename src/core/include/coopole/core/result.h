@@ -21,6 +21,7 @@ enum class ErrorCode {
   kUnsupportedMediaType,// 415
   kFailedPrecondition,  // 409 as well, with its own code string
   kTooManyRequests,     // 429
+  kUnavailable,         // 503: the database stayed busy; nothing was written, try again
 };
 
 // Stable machine-readable name of a code ("invalid_argument", ...), used in JSON errors.
