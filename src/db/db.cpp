@@ -43,6 +43,21 @@ std::optional<std::int64_t> Rows::OptInt(std::size_t row, std::size_t col) const
   return Int(row, col);
 }
 
+std::optional<Date> Rows::OptDate(std::size_t row, std::size_t col) const {
+  if (IsNull(row, col)) return std::nullopt;
+  return ParseDate(Text(row, col));
+}
+
+std::string ContainsPattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
 double Rows::Real(std::size_t row, std::size_t col) const {
   const auto& cell = cells_[row * columns_ + col];
   if (!cell) return 0.0;

@@ -220,3 +220,22 @@ INSTANTIATE_TEST_SUITE_P(Backends, StatementTest, ::testing::ValuesIn(coopole::t
 
 }  // namespace
 }  // namespace coopole::db
+
+namespace coopole::db {
+namespace {
+
+TEST(ValueHelpers, ContainsPatternEscapesLikeWildcards) {
+  EXPECT_EQ(ContainsPattern("salle"), "%salle%");
+  EXPECT_EQ(ContainsPattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+}
+
+TEST(ValueHelpers, NullableIsNullWhenUnset) {
+  EXPECT_TRUE(std::holds_alternative<Null>(Nullable(std::optional<std::int64_t>{})));
+  EXPECT_EQ(std::get<std::int64_t>(Nullable(std::optional<std::int64_t>{7})), 7);
+  EXPECT_EQ(std::get<std::string>(Nullable(std::optional<Date>{Date{2026, 3, 29}})), "2026-03-29");
+  EXPECT_EQ(std::get<std::int64_t>(Nullable(std::optional<Timestamp>{Timestamp{42}})), 42);
+  EXPECT_TRUE(std::holds_alternative<Null>(Nullable(std::optional<Id<struct TestTag>>{})));
+}
+
+}  // namespace
+}  // namespace coopole::db

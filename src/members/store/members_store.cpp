@@ -35,26 +35,6 @@ std::vector<std::string> DecodeSectors(const std::string& text) {
   return out;
 }
 
-std::optional<Date> ReadDate(const db::Rows& rows, std::size_t r, std::size_t c) {
-  if (rows.IsNull(r, c)) return std::nullopt;
-  return ParseDate(rows.Text(r, c));
-}
-
-db::Value DateValue(const std::optional<Date>& date) {
-  if (date) return FormatIsoDate(*date);
-  return db::Null{};
-}
-
-db::Value OptInt(const std::optional<std::int64_t>& value) {
-  if (value) return *value;
-  return db::Null{};
-}
-
-db::Value OptTime(const std::optional<Timestamp>& value) {
-  if (value) return value->unix_seconds;
-  return db::Null{};
-}
-
 Member ReadMember(const db::Rows& rows, std::size_t r) {
   Member m;
   m.id = MemberId{rows.Int(r, 0)};
@@ -72,9 +52,9 @@ Member ReadMember(const db::Rows& rows, std::size_t r) {
   m.priority_area = rows.Int(r, 12) != 0;
   m.fte_hundredths = rows.OptInt(r, 13);
   m.insertion_headcount = rows.OptInt(r, 14);
-  m.join_date = ReadDate(rows, r, 15);
+  m.join_date = rows.OptDate(r, 15);
   m.college = rows.Text(r, 16);
-  m.charter_accepted_on = ReadDate(rows, r, 17);
+  m.charter_accepted_on = rows.OptDate(r, 17);
   m.website = rows.Text(r, 18);
   m.email = rows.Text(r, 19);
   m.phone = rows.Text(r, 20);
@@ -107,18 +87,6 @@ Person ReadPerson(const db::Rows& rows, std::size_t r) {
   return p;
 }
 
-// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in `text` taken literally
-// (used with ESCAPE '\').
-std::string ContainsPattern(std::string_view text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '%';
-  return out;
-}
-
 // "(?, ?, ?)" for n values.
 std::string Placeholders(std::size_t n) {
   std::string out = "(";
@@ -138,7 +106,7 @@ Where BuildWhere(HubId hub, const MemberFilter& f) {
   if (!f.include_archived) w.sql += " AND archived_at IS NULL";
   for (const auto& word : f.words) {
     w.sql += " AND search_text LIKE ? ESCAPE '\\'";
-    w.params.push_back(ContainsPattern(word));
+    w.params.push_back(db::ContainsPattern(word));
   }
   if (!f.legal_forms.empty()) {
     w.sql += " AND legal_form IN " + Placeholders(f.legal_forms.size());
@@ -166,7 +134,7 @@ Where BuildWhere(HubId hub, const MemberFilter& f) {
     w.sql += " AND (";
     for (std::size_t i = 0; i < f.sectors.size(); ++i) {
       w.sql += i == 0 ? "sectors LIKE ? ESCAPE '\\'" : " OR sectors LIKE ? ESCAPE '\\'";
-      w.params.push_back(ContainsPattern(" " + f.sectors[i] + " "));
+      w.params.push_back(db::ContainsPattern(" " + f.sectors[i] + " "));
     }
     w.sql += ")";
   }
@@ -211,18 +179,18 @@ db::Params WriteParams(const Member& m) {
           m.epci_siren,
           m.epci_name,
           std::int64_t{m.priority_area ? 1 : 0},
-          OptInt(m.fte_hundredths),
-          OptInt(m.insertion_headcount),
-          DateValue(m.join_date),
+          db::Nullable(m.fte_hundredths),
+          db::Nullable(m.insertion_headcount),
+          db::Nullable(m.join_date),
           m.college,
-          DateValue(m.charter_accepted_on),
+          db::Nullable(m.charter_accepted_on),
           m.website,
           m.email,
           m.phone,
           m.address,
           m.description,
           SearchTextOf(m),
-          OptTime(m.archived_at),
+          db::Nullable(m.archived_at),
           m.updated_at.unix_seconds};
 }
 
@@ -315,7 +283,7 @@ PersonId InsertPerson(db::Transaction& tx, HubId hub, const Person& person, Time
       "INSERT INTO members_people (hub_id, member_id, name, role, email, phone, archived_at, created_at, "
       "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
       {hub.value, person.member.value, person.name, person.role, person.email, person.phone,
-       OptTime(person.archived_at), now.unix_seconds, now.unix_seconds});
+       db::Nullable(person.archived_at), now.unix_seconds, now.unix_seconds});
   return PersonId{rows.Int(0, 0)};
 }
 
@@ -324,7 +292,7 @@ bool UpdatePerson(db::Transaction& tx, HubId hub, const Person& person, std::int
   return tx.Execute(
              "UPDATE members_people SET name = ?, role = ?, email = ?, phone = ?, archived_at = ?, updated_at = ?, "
              "version = version + 1 WHERE id = ? AND hub_id = ? AND version = ?",
-             {person.name, person.role, person.email, person.phone, OptTime(person.archived_at), now.unix_seconds,
+             {person.name, person.role, person.email, person.phone, db::Nullable(person.archived_at), now.unix_seconds,
               person.id.value, hub.value, expected_version}) == 1;
 }
 

@@ -127,19 +127,19 @@ BookingId InsertBooking(db::Transaction& tx, const Booking& b) {
   p.emplace_back(b.hub.value);
   p.emplace_back(b.resource.value);
   p.emplace_back(b.member.value);
-  p.push_back(b.owner ? db::Value(b.owner->value) : db::Value(db::Null{}));
+  p.push_back(db::Nullable(b.owner));
   p.emplace_back(b.booked_by.value);
   p.emplace_back(b.title);
-  p.push_back(b.attendees ? db::Value(*b.attendees) : db::Value(db::Null{}));
+  p.push_back(db::Nullable(b.attendees));
   p.emplace_back(b.starts_at.unix_seconds);
   p.emplace_back(b.ends_at.unix_seconds);
   p.emplace_back(static_cast<std::int64_t>(HoldsSlot(b.status) ? 1 : 0));
   p.emplace_back(std::string(BookingStatusCode(b.status)));
   p.emplace_back(std::string(TierCode(b.tier)));
   p.emplace_back(b.price.cents);
-  p.push_back(b.series ? db::Value(b.series->value) : db::Value(db::Null{}));
+  p.push_back(db::Nullable(b.series));
   p.emplace_back(b.reason);
-  p.push_back(b.decided_by ? db::Value(b.decided_by->value) : db::Value(db::Null{}));
+  p.push_back(db::Nullable(b.decided_by));
   p.emplace_back(b.created_at.unix_seconds);
   p.emplace_back(b.updated_at.unix_seconds);
   auto rows = tx.Query(
@@ -155,7 +155,7 @@ bool UpdateBookingStatus(db::Transaction& tx, const Booking& b, std::int64_t exp
              "UPDATE pooling_bookings SET status = ?, holds_slot = ?, reason = ?, decided_by = ?, updated_at = ?, "
              "version = version + 1 WHERE hub_id = ? AND id = ? AND version = ?",
              {std::string(BookingStatusCode(b.status)), static_cast<std::int64_t>(HoldsSlot(b.status) ? 1 : 0),
-              b.reason, b.decided_by ? db::Value(b.decided_by->value) : db::Value(db::Null{}),
+              b.reason, db::Nullable(b.decided_by),
               b.updated_at.unix_seconds, b.hub.value, b.id.value, expected_version}) == 1;
 }
 

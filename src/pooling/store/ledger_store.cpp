@@ -7,23 +7,6 @@
 namespace coopole::pooling::store {
 namespace {
 
-db::Value OptId(const std::optional<std::int64_t>& id) {
-  if (id) return *id;
-  return db::Null{};
-}
-
-db::Value OptDate(const std::optional<Date>& date) {
-  if (date) return FormatIsoDate(*date);
-  return db::Null{};
-}
-
-Date ReadDate(const db::Rows& rows, std::size_t r, std::size_t c) { return ParseDate(rows.Text(r, c)).value_or(Date{}); }
-
-std::optional<Date> ReadOptDate(const db::Rows& rows, std::size_t r, std::size_t c) {
-  if (rows.IsNull(r, c)) return std::nullopt;
-  return ParseDate(rows.Text(r, c));
-}
-
 std::optional<MemberId> ReadOptMember(const db::Rows& rows, std::size_t r, std::size_t c) {
   if (auto id = rows.OptInt(r, c)) return MemberId{*id};
   return std::nullopt;
@@ -53,7 +36,7 @@ Agreement ReadAgreement(const db::Rows& rows, std::size_t r) {
   a.hours_hundredths = rows.Int(r, 9);
   a.amount = Money{rows.Int(r, 10)};
   a.status = ParseAgreementStatus(rows.Text(r, 11)).value_or(AgreementStatus::kRequested);
-  a.delivered_on = ReadOptDate(rows, r, 12);
+  a.delivered_on = rows.OptDate(r, 12);
   a.created_at = Timestamp{rows.Int(r, 13)};
   a.updated_at = Timestamp{rows.Int(r, 14)};
   a.version = rows.Int(r, 15);
@@ -88,8 +71,8 @@ Placement ReadPlacement(const db::Rows& rows, std::size_t r) {
   p.host = MemberId{rows.Int(r, 4)};
   p.host_name = rows.Text(r, 5);
   p.person = rows.Text(r, 6);
-  p.starts_on = ReadDate(rows, r, 7);
-  p.ends_on = ReadOptDate(rows, r, 8);
+  p.starts_on = rows.OptDate(r, 7).value_or(Date{});
+  p.ends_on = rows.OptDate(r, 8);
   p.weekly_hours_hundredths = rows.Int(r, 9);
   p.hourly_cost = Money{rows.Int(r, 10)};
   p.created_at = Timestamp{rows.Int(r, 11)};
@@ -132,7 +115,7 @@ Advance ReadAdvance(const db::Rows& rows, std::size_t r) {
   a.purpose = rows.Text(r, 7);
   a.status = ParseAdvanceStatus(rows.Text(r, 8)).value_or(AdvanceStatus::kRequested);
   a.installments_count = static_cast<int>(rows.Int(r, 9));
-  a.first_due_on = ReadDate(rows, r, 10);
+  a.first_due_on = rows.OptDate(r, 10).value_or(Date{});
   if (auto by = rows.OptInt(r, 11)) a.approved_by = UserId{*by};
   if (auto at = rows.OptInt(r, 12)) a.approved_at = Timestamp{*at};
   a.created_at = Timestamp{rows.Int(r, 13)};
@@ -159,7 +142,7 @@ void LoadDetails(db::Transaction& tx, HubId hub, std::vector<Advance>& advances,
   for (std::size_t r = 0; r < installments.size(); ++r) {
     auto it = by_id.find(installments.Int(r, 0));
     if (it == by_id.end()) continue;
-    it->second->schedule.push_back(Installment{ReadDate(installments, r, 1), Money{installments.Int(r, 2)}, Money{0}});
+    it->second->schedule.push_back(Installment{installments.OptDate(r, 1).value_or(Date{}), Money{installments.Int(r, 2)}, Money{0}});
   }
   auto repayments = tx.Query(
       "SELECT advance_id, paid_on, amount_cents FROM pooling_repayments " + filter + " ORDER BY advance_id, paid_on, id",
@@ -167,7 +150,7 @@ void LoadDetails(db::Transaction& tx, HubId hub, std::vector<Advance>& advances,
   for (std::size_t r = 0; r < repayments.size(); ++r) {
     auto it = by_id.find(repayments.Int(r, 0));
     if (it == by_id.end()) continue;
-    it->second->repayments.push_back(Repayment{ReadDate(repayments, r, 1), Money{repayments.Int(r, 2)}});
+    it->second->repayments.push_back(Repayment{repayments.OptDate(r, 1).value_or(Date{}), Money{repayments.Int(r, 2)}});
   }
   for (auto& a : advances) {
     AllocateRepayments(a.schedule, a.repayments);
@@ -201,8 +184,8 @@ Lease ReadLease(const db::Rows& rows, std::size_t r) {
   if (auto id = rows.OptInt(r, 4)) l.resource = ResourceId{*id};
   l.space = rows.Text(r, 5);
   l.monthly_rent = Money{rows.Int(r, 6)};
-  l.starts_on = ReadDate(rows, r, 7);
-  l.ends_on = ReadOptDate(rows, r, 8);
+  l.starts_on = rows.OptDate(r, 7).value_or(Date{});
+  l.ends_on = rows.OptDate(r, 8);
   l.precarious = rows.Int(r, 9) != 0;
   l.notes = rows.Text(r, 10);
   l.created_at = Timestamp{rows.Int(r, 11)};
@@ -245,9 +228,9 @@ AgreementId InsertAgreement(db::Transaction& tx, const Agreement& a) {
       "INSERT INTO pooling_agreements (hub_id, resource_id, provider_member_id, beneficiary_member_id, what, "
       "hours_hundredths, amount_cents, status, delivered_on, created_at, updated_at, version) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-      {a.hub.value, OptId(a.resource ? std::optional(a.resource->value) : std::nullopt), a.provider.value,
+      {a.hub.value, db::Nullable(a.resource), a.provider.value,
        a.beneficiary.value, a.what, a.hours_hundredths, a.amount.cents, std::string(AgreementStatusCode(a.status)),
-       OptDate(a.delivered_on), a.created_at.unix_seconds, a.updated_at.unix_seconds});
+       db::Nullable(a.delivered_on), a.created_at.unix_seconds, a.updated_at.unix_seconds});
   return AgreementId{rows.Int(0, 0)};
 }
 
@@ -272,7 +255,7 @@ bool UpdateAgreementStatus(db::Transaction& tx, const Agreement& a, std::int64_t
   return tx.Execute(
              "UPDATE pooling_agreements SET status = ?, delivered_on = ?, updated_at = ?, version = version + 1 "
              "WHERE id = ? AND hub_id = ? AND version = ?",
-             {std::string(AgreementStatusCode(a.status)), OptDate(a.delivered_on), a.updated_at.unix_seconds,
+             {std::string(AgreementStatusCode(a.status)), db::Nullable(a.delivered_on), a.updated_at.unix_seconds,
               a.id.value, a.hub.value, expected_version}) == 1;
 }
 
@@ -290,7 +273,7 @@ PlacementId InsertPlacement(db::Transaction& tx, const Placement& p) {
       "INSERT INTO pooling_placements (hub_id, employer_member_id, host_member_id, person, starts_on, ends_on, "
       "weekly_hours_hundredths, hourly_cost_cents, created_at, updated_at, version) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-      {p.hub.value, p.employer.value, p.host.value, p.person, FormatIsoDate(p.starts_on), OptDate(p.ends_on),
+      {p.hub.value, p.employer.value, p.host.value, p.person, FormatIsoDate(p.starts_on), db::Nullable(p.ends_on),
        p.weekly_hours_hundredths, p.hourly_cost.cents, p.created_at.unix_seconds, p.created_at.unix_seconds});
   return PlacementId{rows.Int(0, 0)};
 }
@@ -366,7 +349,7 @@ AdvanceId InsertAdvance(db::Transaction& tx, const Advance& a) {
       "INSERT INTO pooling_advances (hub_id, lender_member_id, borrower_member_id, amount_cents, purpose, status, "
       "installments_count, first_due_on, created_at, updated_at, version) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-      {a.hub.value, OptId(a.lender.member ? std::optional(a.lender.member->value) : std::nullopt), a.borrower.value,
+      {a.hub.value, db::Nullable(a.lender.member), a.borrower.value,
        a.amount.cents, a.purpose, std::string(AdvanceStatusCode(a.status)), std::int64_t{a.installments_count},
        FormatIsoDate(a.first_due_on), a.created_at.unix_seconds, a.created_at.unix_seconds});
   return AdvanceId{rows.Int(0, 0)};
@@ -404,8 +387,8 @@ bool ApproveAdvance(db::Transaction& tx, const Advance& a, Date approved_on, std
   const auto changed = tx.Execute(
       "UPDATE pooling_advances SET status = ?, approved_by = ?, approved_at = ?, approved_on = ?, first_due_on = ?, "
       "updated_at = ?, version = version + 1 WHERE id = ? AND hub_id = ? AND version = ?",
-      {std::string(AdvanceStatusCode(AdvanceStatus::kApproved)), OptId(a.approved_by ? std::optional(a.approved_by->value) : std::nullopt),
-       OptId(a.approved_at ? std::optional(a.approved_at->unix_seconds) : std::nullopt), FormatIsoDate(approved_on),
+      {std::string(AdvanceStatusCode(AdvanceStatus::kApproved)), db::Nullable(a.approved_by),
+       db::Nullable(a.approved_at), FormatIsoDate(approved_on),
        FormatIsoDate(a.first_due_on),
        a.approved_at ? a.approved_at->unix_seconds : a.created_at.unix_seconds, a.id.value, a.hub.value,
        expected_version});
@@ -481,8 +464,8 @@ LeaseId InsertLease(db::Transaction& tx, const Lease& l) {
       "INSERT INTO pooling_leases (hub_id, tenant_member_id, resource_id, space, monthly_rent_cents, starts_on, "
       "ends_on, precarious, notes, created_at, updated_at, version) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-      {l.hub.value, l.tenant.value, OptId(l.resource ? std::optional(l.resource->value) : std::nullopt), l.space,
-       l.monthly_rent.cents, FormatIsoDate(l.starts_on), OptDate(l.ends_on), std::int64_t{l.precarious ? 1 : 0},
+      {l.hub.value, l.tenant.value, db::Nullable(l.resource), l.space,
+       l.monthly_rent.cents, FormatIsoDate(l.starts_on), db::Nullable(l.ends_on), std::int64_t{l.precarious ? 1 : 0},
        l.notes, l.created_at.unix_seconds, l.created_at.unix_seconds});
   return LeaseId{rows.Int(0, 0)};
 }
@@ -503,8 +486,8 @@ bool UpdateLease(db::Transaction& tx, const Lease& l, std::int64_t expected_vers
              "UPDATE pooling_leases SET tenant_member_id = ?, resource_id = ?, space = ?, monthly_rent_cents = ?, "
              "starts_on = ?, ends_on = ?, precarious = ?, notes = ?, updated_at = ?, version = version + 1 "
              "WHERE id = ? AND hub_id = ? AND version = ?",
-             {l.tenant.value, OptId(l.resource ? std::optional(l.resource->value) : std::nullopt), l.space,
-              l.monthly_rent.cents, FormatIsoDate(l.starts_on), OptDate(l.ends_on), std::int64_t{l.precarious ? 1 : 0},
+             {l.tenant.value, db::Nullable(l.resource), l.space,
+              l.monthly_rent.cents, FormatIsoDate(l.starts_on), db::Nullable(l.ends_on), std::int64_t{l.precarious ? 1 : 0},
               l.notes, now.unix_seconds, l.id.value, l.hub.value, expected_version}) == 1;
 }
 

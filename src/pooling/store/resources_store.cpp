@@ -13,11 +13,6 @@ constexpr const char* kResourceColumns =
     "r.created_at, r.updated_at, r.version "
     "FROM pooling_resources r LEFT JOIN members_members m ON m.id = r.owner_member_id ";
 
-db::Value OptInt(const std::optional<std::int64_t>& value) {
-  if (value) return *value;
-  return db::Null{};
-}
-
 db::Value OptMoney(const std::optional<Money>& value) {
   if (value) return value->cents;
   return db::Null{};
@@ -61,16 +56,6 @@ std::string SearchText(const Resource& r) {
   return FoldForSearch(r.name + " " + r.description + " " + r.location + " " + r.category + " " + r.owner_name);
 }
 
-std::string ContainsPattern(std::string_view text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '%';
-  return out;
-}
-
 struct Where {
   std::string sql;
   db::Params params;
@@ -90,7 +75,7 @@ Where WhereOf(HubId hub, const ResourceFilter& f) {
   }
   for (const auto& word : f.words) {
     w.sql += " AND r.search_text LIKE ? ESCAPE '\\'";
-    w.params.emplace_back(ContainsPattern(word));
+    w.params.emplace_back(db::ContainsPattern(word));
   }
   if (f.owner) {
     w.sql += " AND r.owner_member_id = ?";
@@ -115,8 +100,8 @@ db::Params ResourceValues(const Resource& r) {
   p.emplace_back(r.name);
   p.emplace_back(FoldForSearch(r.name));
   p.emplace_back(r.description);
-  p.push_back(r.owner ? db::Value(r.owner->value) : db::Value(db::Null{}));
-  p.push_back(OptInt(r.capacity));
+  p.push_back(db::Nullable(r.owner));
+  p.push_back(db::Nullable(r.capacity));
   p.emplace_back(r.location);
   p.emplace_back(FormatOpeningHours(r.opening));
   p.emplace_back(static_cast<std::int64_t>(r.rules.min_minutes));
@@ -129,7 +114,7 @@ db::Params ResourceValues(const Resource& r) {
   p.push_back(OptMoney(r.pricing.non_member));
   p.push_back(OptMoney(r.pricing.solidarity));
   p.emplace_back(SearchText(r));
-  p.push_back(r.archived_at ? db::Value(r.archived_at->unix_seconds) : db::Value(db::Null{}));
+  p.push_back(db::Nullable(r.archived_at));
   p.emplace_back(r.updated_at.unix_seconds);
   return p;
 }

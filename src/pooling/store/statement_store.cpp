@@ -40,11 +40,6 @@ Party ReadParty(const db::Rows& rows, std::size_t r, std::size_t id_col, std::si
   return party;
 }
 
-Date ReadDate(const db::Rows& rows, std::size_t r, std::size_t c) {
-  auto date = ParseDate(rows.Text(r, c));
-  return date ? *date : Date{};
-}
-
 // Lines from rows laid out as: debtor id, debtor name, creditor id, creditor name, label,
 // amount, date.
 std::vector<StatementLine> ReadLines(const db::Rows& rows, FlowKind kind) {
@@ -57,7 +52,7 @@ std::vector<StatementLine> ReadLines(const db::Rows& rows, FlowKind kind) {
     line.creditor = ReadParty(rows, r, 2, 3);
     line.label = rows.Text(r, 4);
     line.amount = Money{rows.Int(r, 5)};
-    line.on = ReadDate(rows, r, 6);
+    line.on = rows.OptDate(r, 6).value_or(Date{});
     lines.push_back(std::move(line));
   }
   return lines;
@@ -215,8 +210,8 @@ std::vector<Lease> LeasesBetween(db::Transaction& tx, HubId hub, Date first, Dat
     if (auto resource = rows.OptInt(r, 3)) lease.resource = ResourceId{*resource};
     lease.space = rows.Text(r, 4);
     lease.monthly_rent = Money{rows.Int(r, 5)};
-    lease.starts_on = ReadDate(rows, r, 6);
-    if (!rows.IsNull(r, 7)) lease.ends_on = ReadDate(rows, r, 7);
+    lease.starts_on = rows.OptDate(r, 6).value_or(Date{});
+    if (!rows.IsNull(r, 7)) lease.ends_on = rows.OptDate(r, 7).value_or(Date{});
     lease.precarious = rows.Int(r, 8) != 0;
     lease.notes = rows.Text(r, 9);
     lease.created_at = Timestamp{rows.Int(r, 10)};

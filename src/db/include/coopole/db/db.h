@@ -23,6 +23,9 @@
 #include <variant>
 #include <vector>
 
+#include "coopole/core/id.h"
+#include "coopole/core/time.h"
+
 namespace coopole::db {
 
 enum class Dialect { kSqlite, kPostgres };
@@ -65,6 +68,8 @@ class Rows {
   // Integer of a cell; 0 for null. Throws db::Error if the cell is not an integer.
   std::int64_t Int(std::size_t row, std::size_t col) const;
   std::optional<std::int64_t> OptInt(std::size_t row, std::size_t col) const;
+  // A 'YYYY-MM-DD' cell as a date; nullopt for null or for text that is not a date.
+  std::optional<Date> OptDate(std::size_t row, std::size_t col) const;
   double Real(std::size_t row, std::size_t col) const;
 
   // Builders used by the backends.
@@ -78,6 +83,19 @@ class Rows {
 };
 
 using Params = std::vector<Value>;
+
+// Parameters of optional values: NULL when unset.
+inline Value Nullable(const std::optional<std::int64_t>& value) { return value ? Value(*value) : Value(Null{}); }
+template <typename Tag>
+Value Nullable(const std::optional<Id<Tag>>& id) {
+  return id ? Value(id->value) : Value(Null{});
+}
+inline Value Nullable(const std::optional<Date>& date) { return date ? Value(FormatIsoDate(*date)) : Value(Null{}); }
+inline Value Nullable(const std::optional<Timestamp>& t) { return t ? Value(t->unix_seconds) : Value(Null{}); }
+
+// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in `text` taken literally:
+// use it with `LIKE ? ESCAPE '\'`.
+std::string ContainsPattern(std::string_view text);
 
 // One database connection. Not thread-safe: a connection is used by one thread at a time,
 // obtained from the Pool. Prepared statements are cached per connection by SQL text.
