@@ -86,6 +86,10 @@ Money RentDue(const Lease& lease, Month month) {
   return Money{DivideRounded(static_cast<__int128>(lease.monthly_rent.cents) * days, days_in_month)};
 }
 
+bool LeaseEndingSoon(const Lease& lease, Date today) {
+  return lease.ends_on && *lease.ends_on >= today && *lease.ends_on <= AddDays(today, kLeaseEndingDays);
+}
+
 std::int64_t MaxMonthlyHoursHundredths(Month month) {
   return std::int64_t{24} * DaysInMonth(month.year, month.month) * 100;
 }

@@ -29,6 +29,11 @@ Money AmountForHours(std::int64_t hours_hundredths, Money hourly);
 // occupied in the first and last months (rent x days / days in month); 0 outside the lease.
 Money RentDue(const Lease& lease, Month month);
 
+// A lease is "ending" (alerted, flagged on the pages) from this many days before its end.
+inline constexpr int kLeaseEndingDays = 60;
+// Whether `lease` ends between `today` and kLeaseEndingDays later (both included).
+bool LeaseEndingSoon(const Lease& lease, Date today);
+
 // The most hours one person can work in `month` (24 h x its days), in hundredths.
 std::int64_t MaxMonthlyHoursHundredths(Month month);
 

@@ -251,3 +251,21 @@ TEST(LedgerRules, SettlementsOf_HubIsAPartyLikeAnother) {
 
 }  // namespace
 }  // namespace coopole::pooling
+
+namespace coopole::pooling {
+namespace {
+
+TEST(LedgerRules, LeaseEndingSoon_FromSixtyDaysBeforeItsEndUntilItsLastDay) {
+  Lease lease;
+  lease.starts_on = Date{2026, 1, 1};
+  lease.ends_on = Date{2027, 1, 31};
+  EXPECT_FALSE(LeaseEndingSoon(lease, Date{2026, 12, 1}));  // 61 days before
+  EXPECT_TRUE(LeaseEndingSoon(lease, Date{2026, 12, 2}));   // 60 days before
+  EXPECT_TRUE(LeaseEndingSoon(lease, Date{2027, 1, 31}));
+  EXPECT_FALSE(LeaseEndingSoon(lease, Date{2027, 2, 1}));   // ended
+  lease.ends_on.reset();
+  EXPECT_FALSE(LeaseEndingSoon(lease, Date{2027, 1, 31}));  // open-ended
+}
+
+}  // namespace
+}  // namespace coopole::pooling

@@ -20,8 +20,6 @@ using internal::May;
 
 // Pending bookings listed in the alerts at most.
 constexpr int kMaxPendingAlerts = 100;
-// Leases ending within this many days are listed in the alerts.
-constexpr int kLeaseAlertDays = 60;
 // A settlement transaction aborted by a concurrent one (PostgreSQL, serializable) is tried
 // again this many times in all.
 constexpr int kSettleAttempts = 5;
@@ -253,7 +251,7 @@ Result<PoolingAlerts> PoolingService::Alerts(const Actor& actor, const HubContex
   alerts.pending_approvals =
       store::PendingBookings(tx, hub_id, clock_.Now(), coordinator ? std::nullopt : own, kMaxPendingAlerts);
 
-  for (auto& lease : store::LeasesEndingBetween(tx, hub_id, today, AddDays(today, kLeaseAlertDays))) {
+  for (auto& lease : store::LeasesEndingBetween(tx, hub_id, today, AddDays(today, kLeaseEndingDays))) {
     if (coordinator || lease.tenant == *own) alerts.leases_ending.push_back(std::move(lease));
   }
 

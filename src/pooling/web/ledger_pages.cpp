@@ -18,7 +18,6 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-constexpr int kEndingSoonDays = 60;
 
 std::string ServicesHref(const ViewContext& ctx) { return PoolingHref(ctx.hub) + "/services"; }
 std::string PlacementsHref(const ViewContext& ctx) { return PoolingHref(ctx.hub) + "/placements"; }
@@ -458,7 +457,6 @@ Response LeasesListPage(Request& req, const ViewContext& ctx) {
   auto leases = ctx.deps.pooling.ListLeases(ctx.actor, ctx.hub);
   if (!leases) return PageFail(ctx, req, leases.error());
   const Date today = TodayOf(ctx.hub);
-  const Date soon = AddDays(today, kEndingSoonDays);
   const Month month = MonthOf(today);
   render::ViewList rows;
   Money due_total;
@@ -474,7 +472,7 @@ Response LeasesListPage(Request& req, const ViewContext& ctx) {
     row.set("starts_on", DateText(l.starts_on, ctx.lang));
     SetText(row, "ends_on", DateText(l.ends_on, ctx.lang));
     row.set("precarious", l.precarious);
-    row.set("ending_soon", l.ends_on && *l.ends_on >= today && *l.ends_on <= soon);
+    row.set("ending_soon", LeaseEndingSoon(l, today));
     row.set("ended", l.ends_on && *l.ends_on < today);
     SetText(row, "notes", l.notes);
     row.set("edit_href", LeasesHref(ctx) + "/" + std::to_string(l.id.value) + "/edit");
