@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libsqlite3-dev libpq-dev libsodium-dev nlohmann-json3-dev
   libkainjow-mustache-dev libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
-  libxlsxwriter-dev zlib1g-dev libgtest-dev sqlite3 ca-certificates tzdata curl
+  libxlsxwriter-dev libcurl4-openssl-dev zlib1g-dev libgtest-dev sqlite3 ca-certificates tzdata curl
 )
 # A node/npm already on PATH (e.g. a newer one from elsewhere) is kept: Debian's would
 # conflict with it.

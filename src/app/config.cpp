@@ -45,7 +45,9 @@ Result<Config> LoadConfig(const std::string& path) {
     }
   }
   static const char* kKeys[] = {"listen", "database", "web_dir", "reference_dir", "io_threads", "worker_threads",
-                                "pool_size", "secure_cookies", "trust_proxy", "access_log", "log_level"};
+                                "pool_size", "secure_cookies", "trust_proxy", "access_log", "log_level",
+                                "smtp_url", "smtp_security", "smtp_username", "smtp_password", "smtp_from",
+                                "smtp_from_name"};
   for (const char* key : kKeys) {
     std::string env = "COOPOLE_";
     for (const char* p = key; *p; ++p) env += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
@@ -65,6 +67,17 @@ Result<Config> LoadConfig(const std::string& path) {
     else if (key == "trust_proxy") ok = ParseBool(text, c.trust_proxy);
     else if (key == "access_log") ok = ParseBool(text, c.access_log);
     else if (key == "log_level") c.log_level = text;
+    else if (key == "smtp_url") {
+      ok = text.starts_with("smtp://") || text.starts_with("smtps://");
+      c.smtp_url = text;
+    } else if (key == "smtp_security") {
+      ok = text == "starttls" || text == "tls" || text == "none";
+      c.smtp_security = text;
+    }
+    else if (key == "smtp_username") c.smtp_username = text;
+    else if (key == "smtp_password") c.smtp_password = text;
+    else if (key == "smtp_from") c.smtp_from = text;
+    else if (key == "smtp_from_name") c.smtp_from_name = text;
     else errors[key] = "unknown key";
     if (!ok) errors[key] = "invalid value: " + text;
   }

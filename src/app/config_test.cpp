@@ -29,5 +29,23 @@ TEST(LoadConfig, NamesTheBadKey) {
   EXPECT_EQ(c.error().fields.count("colour"), 1u);
 }
 
+TEST(LoadConfig, ReadsTheSmtpSettingsAndRefusesAnUnknownSecurity) {
+  std::string path = ::testing::TempDir() + "/coopole-smtp.toml";
+  std::ofstream(path) << "smtp_url = \"smtp://mail.exemple.fr:587\"\nsmtp_username = \"pole\"\n"
+                         "smtp_from = \"pole@exemple.fr\"\n";
+  auto c = LoadConfig(path);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->smtp_url, "smtp://mail.exemple.fr:587");
+  EXPECT_EQ(c->smtp_security, "starttls");
+  EXPECT_EQ(c->smtp_username, "pole");
+  EXPECT_EQ(c->smtp_from, "pole@exemple.fr");
+
+  std::ofstream(path) << "smtp_url = \"http://mail.exemple.fr\"\nsmtp_security = \"ssl3\"\n";
+  auto bad = LoadConfig(path);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields.count("smtp_url"), 1u);
+  EXPECT_EQ(bad.error().fields.count("smtp_security"), 1u);
+}
+
 }  // namespace
 }  // namespace coopole::app

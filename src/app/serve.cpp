@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include "application.h"
+#include "coopole/mail/mail.h"
 
 namespace coopole::app {
 
@@ -22,7 +23,9 @@ int Serve(Application& app) {
   int port = server.Listen();
   server.HandleSignals();
   spdlog::info("coopole listening on {} (port {})", c.listen, port);
+  app.mail_sender().Start();
   server.Run();
+  app.mail_sender().Stop();
   spdlog::info("coopole stopped");
   return 0;
 }
