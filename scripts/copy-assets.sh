@@ -16,6 +16,7 @@ readonly assets=(
   "chart.js/dist/chart.umd.js:chart.umd.js"
   "fullcalendar/index.global.min.js:fullcalendar.min.js"
   "@fullcalendar/core/locales/fr.global.min.js:fullcalendar-fr.min.js"
+  "cytoscape/dist/cytoscape.min.js:cytoscape.min.js"
 )
 
 if [[ ! -d $src ]]; then

@@ -5,14 +5,20 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "coopole/cooperation/bids.h"
+#include "coopole/cooperation/board.h"
+#include "coopole/cooperation/network.h"
+#include "coopole/cooperation/projects.h"
 #include "coopole/http/static_files.h"
 #include "coopole/hubs/hubs.h"
 #include "coopole/identity/identity.h"
+#include "coopole/mail/mail.h"
 #include "coopole/members/members.h"
 #include "coopole/pooling/pooling.h"
 #include "coopole/reference/catalogue.h"
 #include "coopole/render/render.h"
 #include "coopole/web/web.h"
+#include "cooperation_web.h"
 #include "hubs_web.h"
 #include "identity_web.h"
 #include "members_web.h"
@@ -63,6 +69,36 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
   members_ = std::make_unique<members::MemberService>(*pool_, clock_, *identity_, catalogue_);
   pooling_ = std::make_unique<pooling::PoolingService>(*pool_, clock_, *identity_,
                                                        members::MemberService::MemberNameInHub);
+  mail_sender_ = std::make_unique<mail::MailSender>(
+      *pool_, clock_,
+      mail::SmtpSettings{.url = config_.smtp_url,
+                         .security = mail::ParseSmtpSecurity(config_.smtp_security).value_or(mail::SmtpSecurity::kStartTls),
+                         .username = config_.smtp_username,
+                         .password = config_.smtp_password,
+                         .from = config_.smtp_from,
+                         .from_name = config_.smtp_from_name});
+  cooperation::Directory directory{
+      .active_members = members::MemberService::ActiveMembers,
+      .offered_resources =
+          [](db::Transaction& tx, std::optional<identity::HubId> hub) {
+            std::vector<cooperation::OfferedResource> out;
+            for (auto& r : pooling::PoolingService::OfferedResources(tx, hub))
+              out.push_back({r.hub, r.member, std::move(r.kind), std::move(r.category), std::move(r.name),
+                             std::move(r.description), std::move(r.location)});
+            return out;
+          },
+      .external_links =
+          [](db::Transaction& tx, identity::HubId hub, Date from, Date to) {
+            std::vector<cooperation::ExternalLink> out;
+            for (auto& l : pooling::PoolingService::MemberLinks(tx, hub, from, to))
+              out.push_back({l.a, l.b, std::move(l.kind), l.count, l.first_on, l.last_on});
+            return out;
+          },
+  };
+  board_ = std::make_unique<cooperation::BoardService>(*pool_, clock_, *identity_, directory);
+  projects_ = std::make_unique<cooperation::ProjectService>(*pool_, clock_, *identity_, directory);
+  bids_ = std::make_unique<cooperation::BidService>(*pool_, clock_, *identity_, directory);
+  network_ = std::make_unique<cooperation::NetworkService>(*pool_, clock_, *identity_, directory);
   auto messages = render::Messages::Load(config_.web_dir + "/i18n");
   auto templates = render::Templates::Load(config_.web_dir + "/templates", messages);
   web_ = std::make_unique<WebParts>();
@@ -75,8 +111,10 @@ Application::~Application() = default;
 
 void Application::Migrate() {
   std::vector<db::Migration> all;
-  for (auto part : {identity::IdentityService::Migrations(), hubs::HubService::Migrations(),
-                    members::MemberService::Migrations(), pooling::PoolingService::Migrations()}) {
+  for (auto part : {identity::IdentityService::Migrations(), mail::Migrations(), hubs::HubService::Migrations(),
+                    members::MemberService::Migrations(), pooling::PoolingService::Migrations(),
+                    cooperation::BoardService::Migrations(), cooperation::ProjectService::Migrations(),
+                    cooperation::BidService::Migrations(), cooperation::NetworkService::Migrations()}) {
     all.insert(all.end(), part.begin(), part.end());
   }
   db::Migrate(*pool_, all);
@@ -126,6 +164,7 @@ void Application::BuildRoutes() {
   hubs::web::RegisterRoutes(*router, {*hubs_, *identity_, shell, member_choices});
   members::web::RegisterRoutes(*router, {*members_, *hubs_, shell, catalogue_});
   pooling::web::RegisterRoutes(*router, {*pooling_, *hubs_, shell, member_choices});
+  cooperation::web::RegisterRoutes(*router, {*board_, *projects_, *bids_, *network_, *hubs_, shell, member_choices});
   router_ = std::move(router);
 }
 

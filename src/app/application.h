@@ -14,7 +14,9 @@ namespace coopole::identity { class IdentityService; }
 namespace coopole::hubs { class HubService; }
 namespace coopole::members { class MemberService; }
 namespace coopole::pooling { class PoolingService; }
+namespace coopole::cooperation { class BoardService; class ProjectService; class BidService; class NetworkService; }
 namespace coopole::reference { class Catalogue; }
+namespace coopole::mail { class MailSender; }
 
 namespace coopole::app {
 
@@ -38,6 +40,12 @@ class Application {
   hubs::HubService& hubs() { return *hubs_; }
   members::MemberService& members() { return *members_; }
   pooling::PoolingService& pooling() { return *pooling_; }
+  // Sends the e-mail outbox (started by Serve; idle when no SMTP server is configured).
+  mail::MailSender& mail_sender() { return *mail_sender_; }
+  cooperation::BoardService& board() { return *board_; }
+  cooperation::ProjectService& projects() { return *projects_; }
+  cooperation::BidService& bids() { return *bids_; }
+  cooperation::NetworkService& network() { return *network_; }
   // The assembled OpenAPI document served at /api/v1/openapi.json.
   const std::string& openapi() const { return openapi_; }
 
@@ -52,6 +60,11 @@ class Application {
   std::unique_ptr<hubs::HubService> hubs_;
   std::unique_ptr<members::MemberService> members_;
   std::unique_ptr<pooling::PoolingService> pooling_;
+  std::unique_ptr<mail::MailSender> mail_sender_;
+  std::unique_ptr<cooperation::BoardService> board_;
+  std::unique_ptr<cooperation::ProjectService> projects_;
+  std::unique_ptr<cooperation::BidService> bids_;
+  std::unique_ptr<cooperation::NetworkService> network_;
   struct WebParts;
   std::unique_ptr<WebParts> web_;
   std::shared_ptr<http::Router> router_;

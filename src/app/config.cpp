@@ -46,7 +46,7 @@ Result<Config> LoadConfig(const std::string& path) {
   }
   static const char* kKeys[] = {"listen", "database", "web_dir", "reference_dir", "io_threads", "worker_threads",
                                 "pool_size", "secure_cookies", "trust_proxy", "access_log", "log_level",
-                                "smtp_url", "smtp_security", "smtp_username", "smtp_password", "smtp_from",
+                                "public_url", "smtp_url", "smtp_security", "smtp_username", "smtp_password", "smtp_from",
                                 "smtp_from_name"};
   for (const char* key : kKeys) {
     std::string env = "COOPOLE_";
@@ -67,7 +67,11 @@ Result<Config> LoadConfig(const std::string& path) {
     else if (key == "trust_proxy") ok = ParseBool(text, c.trust_proxy);
     else if (key == "access_log") ok = ParseBool(text, c.access_log);
     else if (key == "log_level") c.log_level = text;
-    else if (key == "smtp_url") {
+    else if (key == "public_url") {
+      ok = text.starts_with("http://") || text.starts_with("https://");
+      c.public_url = text;
+      while (c.public_url.ends_with("/")) c.public_url.pop_back();
+    } else if (key == "smtp_url") {
       ok = text.starts_with("smtp://") || text.starts_with("smtps://");
       c.smtp_url = text;
     } else if (key == "smtp_security") {

@@ -20,6 +20,8 @@ struct Config {
   bool trust_proxy = false;        // take X-Forwarded-For / X-Request-Id from the proxy
   bool access_log = true;
   std::string log_level = "info";
+  // The address people reach the installation at, for links in e-mails.
+  std::string public_url = "http://localhost:8080";
   // Outgoing e-mail (SMTP). An empty smtp_url turns sending off: messages wait in the outbox.
   std::string smtp_url;                 // "smtp://mail.example.org:587" or "smtps://...:465"
   std::string smtp_security = "starttls";  // starttls (required), tls (smtps://), none (loopback relays only)
@@ -31,7 +33,7 @@ struct Config {
 // Reads `path` (may be empty: no file) then the environment: COOPOLE_LISTEN,
 // COOPOLE_DATABASE, COOPOLE_WEB_DIR, COOPOLE_REFERENCE_DIR, COOPOLE_IO_THREADS,
 // COOPOLE_WORKER_THREADS, COOPOLE_POOL_SIZE, COOPOLE_SECURE_COOKIES, COOPOLE_TRUST_PROXY,
-// COOPOLE_ACCESS_LOG, COOPOLE_LOG_LEVEL, COOPOLE_SMTP_URL, COOPOLE_SMTP_SECURITY,
+// COOPOLE_ACCESS_LOG, COOPOLE_LOG_LEVEL, COOPOLE_PUBLIC_URL, COOPOLE_SMTP_URL, COOPOLE_SMTP_SECURITY,
 // COOPOLE_SMTP_USERNAME, COOPOLE_SMTP_PASSWORD, COOPOLE_SMTP_FROM, COOPOLE_SMTP_FROM_NAME. Errors: kInvalidArgument naming the key.
 Result<Config> LoadConfig(const std::string& path);
 

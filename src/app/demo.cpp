@@ -241,6 +241,9 @@ DemoLogin LoadDemo(Application& app) {
   (void)identity.GrantRole(van_owner->id, hub->id, identity::Role::kMember, ids.at(11));
 
   LoadPoolingDemo(app, admin_actor, *context, ids);
+  LoadBoardDemo(app, admin_actor, *context, ids);
+  LoadProjectsDemo(app, admin_actor, *context, ids);
+  LoadBidsDemo(app, admin_actor, *context, ids);
   return login;
 }
 

@@ -2,9 +2,15 @@
 // screen is meaningful on first run.
 #pragma once
 
+#include <vector>
+
 #include "application.h"
+#include "coopole/hubs/hubs.h"
+#include "coopole/identity/identity.h"
 
 namespace coopole::app {
+
+using identity::MemberId;
 
 struct DemoLogin {
   std::string email;
@@ -14,6 +20,15 @@ struct DemoLogin {
 // Loads the demo hub "demo" with its users. Throws std::runtime_error when a demo record is
 // refused (it would mean the reference data changed). Returns the coordinator's login.
 DemoLogin LoadDemo(Application& app);
+
+// The cooperation parts of the demo hub, each in its own file (demo_<part>.cpp), loaded in
+// this order after members and pooling: `ids` are the demo members in creation order.
+void LoadBoardDemo(Application& app, const identity::Actor& admin, const hubs::HubContext& hub,
+                   const std::vector<MemberId>& ids);
+void LoadProjectsDemo(Application& app, const identity::Actor& admin, const hubs::HubContext& hub,
+                      const std::vector<MemberId>& ids);
+void LoadBidsDemo(Application& app, const identity::Actor& admin, const hubs::HubContext& hub,
+                  const std::vector<MemberId>& ids);
 
 // True when the installation has no hub yet.
 bool IsEmpty(Application& app);

@@ -153,6 +153,8 @@ Status HubService::RemoveUser(const Actor& actor, const HubContext& context, ide
   return identity_.RemoveHubUser(actor, context.access, user);
 }
 
+std::optional<Hub> HubService::FindById(db::Transaction& tx, HubId id) { return store::FindById(tx, id); }
+
 std::optional<Hub> HubService::FindBySlug(std::string_view slug) {
   auto tx = pool_.Begin(db::TxMode::kRead);
   return store::FindBySlug(tx, slug);

@@ -255,4 +255,8 @@ Result<std::vector<AuditRecord>> IdentityService::ListAudit(const Actor& actor, 
   return store::ListAudit(tx, access.hub, std::clamp(limit, 1, 500), std::max(offset, 0));
 }
 
+std::vector<User> IdentityService::MemberUsers(db::Transaction& tx, HubId hub, MemberId member) {
+  return store::ListMemberUsers(tx, hub, member);
+}
+
 }  // namespace coopole::identity

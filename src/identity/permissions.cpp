@@ -27,6 +27,7 @@ bool Allows(const Actor& actor, const HubAccess& access, Permission permission, 
     case Permission::kManageMembers:
     case Permission::kViewAudit:
     case Permission::kManagePooling:
+    case Permission::kManageCooperation:
       return access.role == Role::kCoordinator;
     case Permission::kEditOwnMember:
       if (access.role == Role::kCoordinator) return true;

@@ -325,4 +325,8 @@ std::optional<std::string> MemberService::MemberNameInHub(db::Transaction& tx, H
   return found->name;
 }
 
+std::vector<Member> MemberService::ActiveMembers(db::Transaction& tx, std::optional<HubId> hub) {
+  return store::LoadActiveMembers(tx, hub);
+}
+
 }  // namespace coopole::members

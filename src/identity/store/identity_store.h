@@ -26,6 +26,8 @@ std::optional<HubAccess> FindHubRole(db::Transaction& tx, UserId user, HubId hub
 std::vector<HubAccess> ListHubRoles(db::Transaction& tx, UserId user);
 // The users holding a role in `hub`, by name.
 std::vector<std::pair<User, HubAccess>> ListHubUsers(db::Transaction& tx, HubId hub);
+// Enabled users holding the member role of `member` in `hub`, by id.
+std::vector<User> ListMemberUsers(db::Transaction& tx, HubId hub, MemberId member);
 // Removes the user's role in `hub`; false when there was none.
 bool DeleteHubRole(db::Transaction& tx, UserId user, HubId hub);
 

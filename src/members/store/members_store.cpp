@@ -234,6 +234,14 @@ std::vector<Member> LoadHubMembers(db::Transaction& tx, HubId hub) {
   return ReadMembers(tx.Query(std::string(kMemberColumns) + "WHERE hub_id = ? ORDER BY id", {hub.value}));
 }
 
+std::vector<Member> LoadActiveMembers(db::Transaction& tx, std::optional<HubId> hub) {
+  if (hub) {
+    return ReadMembers(
+        tx.Query(std::string(kMemberColumns) + "WHERE hub_id = ? AND archived_at IS NULL ORDER BY id", {hub->value}));
+  }
+  return ReadMembers(tx.Query(std::string(kMemberColumns) + "WHERE archived_at IS NULL ORDER BY hub_id, id", {}));
+}
+
 MemberId InsertMember(db::Transaction& tx, const Member& member) {
   db::Params params = WriteParams(member);
   params.push_back(member.hub.value);

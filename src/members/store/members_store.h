@@ -33,6 +33,8 @@ std::int64_t CountMembers(db::Transaction& tx, HubId hub, const MemberFilter& fi
 std::vector<Member> ListAllMembers(db::Transaction& tx, HubId hub, const MemberFilter& filter);
 // Every member of the hub, archived included, in id order (import matching).
 std::vector<Member> LoadHubMembers(db::Transaction& tx, HubId hub);
+// Every active member of the hub (or of every hub when nullopt), in (hub, id) order.
+std::vector<Member> LoadActiveMembers(db::Transaction& tx, std::optional<HubId> hub);
 
 // The hub's directory version: bumped in every transaction that writes members_members, so
 // that the in-memory directory index knows when it is stale (directory_index.h). 0 before

@@ -80,6 +80,8 @@ class HubService {
   // Every hub (admin tools, CLI).
   std::optional<Hub> FindBySlug(std::string_view slug);
 
+  // For other modules (links in e-mails): the hub with this id, inside the caller's transaction.
+  static std::optional<Hub> FindById(db::Transaction& tx, HubId id);
   static std::vector<db::Migration> Migrations();
 
  private:

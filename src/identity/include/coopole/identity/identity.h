@@ -49,6 +49,7 @@ enum class Permission {
   kEditOwnMember,    // edit the member organisation the user belongs to (member, coordinator)
   kViewAudit,        // read the audit log (coordinator)
   kManagePooling,    // the hub's own resources, leases, pooling settings; act for any member (coordinator)
+  kManageCooperation,  // project reviews, every post, project and bid of the hub, hub-share rules (coordinator)
 };
 
 // Pure rule: may `access` (with admin override from `actor`) do `permission`? For
@@ -170,6 +171,9 @@ class IdentityService {
   // The latest audit records of a hub, newest first. Errors: kPermissionDenied.
   Result<std::vector<AuditRecord>> ListAudit(const Actor& actor, const HubAccess& access, int limit, int offset);
 
+  // For other modules (notifications by e-mail): the enabled users who work for `member` in
+  // `hub` (its users of the member role), inside the caller's transaction.
+  static std::vector<User> MemberUsers(db::Transaction& tx, HubId hub, MemberId member);
   static std::vector<db::Migration> Migrations();
 
  private:

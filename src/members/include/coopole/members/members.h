@@ -220,6 +220,9 @@ class MemberService {
   // For other modules (pooling): the name of an active (unarchived) member of `hub`, else
   // nullopt -- new bookings, services and loans involve active members only.
   static std::optional<std::string> MemberNameInHub(db::Transaction& tx, HubId hub, MemberId member);
+  // For other modules (cooperation): every active (unarchived) member of `hub`, or of every
+  // hub when nullopt, in (hub, id) order, inside the caller's transaction.
+  static std::vector<Member> ActiveMembers(db::Transaction& tx, std::optional<HubId> hub);
   static std::vector<db::Migration> Migrations();
 
  private:

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,28 @@ struct PoolingServiceOptions {
   // Bookable resources kept parsed in memory across hubs for availability searches; 0
   // turns the cache off (every search then reads the catalogue in SQL).
   std::size_t catalogue_cache_resources = 100000;
+};
+
+// A link between two member organisations of a hub found in pooling records, for the
+// cooperation network (published here so that cooperation never reads pooling's tables).
+// `a` < `b` (by id); one row per pair and kind. Kinds: "booking" (confirmed bookings of a
+// resource owned by the other member), "service" (agreed or delivered services), "placement"
+// (staff placed by one member with the other), "advance" (approved or repaid advances lent
+// by a member). Dates are the hub's local dates: a booking's start, a service's delivery
+// (else its request), a placement's start, an advance's approval.
+struct MemberLink {
+  MemberId a, b;
+  std::string kind;
+  std::int64_t count = 0;
+  Date first_on, last_on;
+};
+
+// An unarchived resource owned by an active member (for the cooperation suggestions).
+struct OfferedResourceRow {
+  HubId hub;
+  MemberId member;
+  std::string kind;  // KindCode: skill, knowledge, premises, equipment, funds
+  std::string category, name, description, location;
 };
 
 class CatalogueCache;
@@ -171,6 +194,15 @@ class PoolingService {
   Result<PoolingAlerts> Alerts(const Actor& actor, const HubContext& hub);
 
   static std::vector<db::Migration> Migrations();
+
+  // --- For other modules (the cooperation network and suggestions), inside the caller's
+  // transaction, without permission checks (the caller checks its own) ---
+  // The links between members of `hub` with a date from `from` to `to` inclusive (a
+  // placement counts when it runs in the period), ordered by (a, b, kind).
+  static std::vector<MemberLink> MemberLinks(db::Transaction& tx, HubId hub, Date from, Date to);
+  // Unarchived resources owned by active members of `hub`, or of every hub when nullopt,
+  // in (hub, member, id) order.
+  static std::vector<OfferedResourceRow> OfferedResources(db::Transaction& tx, std::optional<HubId> hub);
 
  private:
   db::Pool& pool_;
