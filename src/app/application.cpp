@@ -18,6 +18,7 @@
 #include "coopole/reference/catalogue.h"
 #include "coopole/render/render.h"
 #include "coopole/web/web.h"
+#include "board_mailer.h"
 #include "cooperation_web.h"
 #include "hubs_web.h"
 #include "identity_web.h"
@@ -101,6 +102,7 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
   network_ = std::make_unique<cooperation::NetworkService>(*pool_, clock_, *identity_, directory);
   auto messages = render::Messages::Load(config_.web_dir + "/i18n");
   auto templates = render::Templates::Load(config_.web_dir + "/templates", messages);
+  board_->SetNotificationListener(MakeBoardMailer(messages, config_.public_url, clock_));
   web_ = std::make_unique<WebParts>();
   web_->shell = std::make_unique<web::Shell>(templates);
   openapi_ = AssembleOpenApi(config_.web_dir + "/openapi");

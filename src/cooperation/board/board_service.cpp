@@ -172,9 +172,9 @@ Result<Post> BoardService::CreatePost(const Actor& actor, const HubContext& hub,
   post.id = store::InsertPost(tx, post);
   identity_.RecordAudit(tx, actor, {hub.hub.id, "create", "cooperation_post", post.id.value, "", PostJson(post)});
   auto notifications = Notify(tx, directory_, post, members, today, post.created_at);
-  tx.Commit();
   if (listener_)
-    for (const auto& n : notifications) listener_(n);
+    for (const auto& n : notifications) listener_(tx, n, post);
+  tx.Commit();
   return post;
 }
 

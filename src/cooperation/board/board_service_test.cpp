@@ -200,7 +200,7 @@ TEST_P(BoardServiceTest, ListFiltersAccentInsensitiveText) {
 TEST_P(BoardServiceTest, NotificationsGoToFittingMembersOnly) {
   resources_ = {{coordinator_.hub.id, mobilite_, "equipment", "vehicle", "Fourgon", "", "Fontaine"}};
   std::vector<Notification> told;
-  service_->SetNotificationListener([&](const Notification& n) { told.push_back(n); });
+  service_->SetNotificationListener([&](db::Transaction&, const Notification& n, const Post&) { told.push_back(n); });
   auto post = Publish(cantine_, "need", "equipment", "Camion frigorifique");
   // Traiteur: same sector division (56) and EPCI; Mobilité: offers a vehicle in the EPCI.
   // Théâtre: unrelated; Lyon: same sector far away; the Cantine itself: never.

@@ -735,3 +735,11 @@ Selected Suggest(const MatchInput& input, const Selection& selection) {
 std::vector<Suggestion> Suggest(const MatchInput& input) { return Suggest(input, Selection{}).items; }
 
 }  // namespace coopole::cooperation::rules
+
+namespace coopole::cooperation {
+
+std::string ExplainReason(const Reason& reason, const std::function<std::string(const std::string& key)>& text) {
+  return rules::RenderReason(reason, text);
+}
+
+}  // namespace coopole::cooperation

@@ -1,9 +1,14 @@
 // Project reviews: the list (with the creation form), the session page (agenda, decisions,
 // follow-ups, minutes; printable), and the same as JSON under .../cooperation/reviews.
+#include <set>
+
 #include "projects_web_internal.h"
 
 namespace coopole::cooperation::web::projects_web {
 namespace {
+
+// How many suggestions the review page offers for the agenda.
+constexpr int kSuggestionsToDiscuss = 8;
 
 namespace cw = coopole::web;
 using http::Method;
@@ -55,6 +60,42 @@ Response Create(Request& req, const ViewContext& ctx) {
   return Response::Redirect(CoopBase(ctx.hub) + "/reviews/" + std::to_string(review->id.value));
 }
 
+// For the coordinator preparing or holding the session: the hub's best cooperation
+// suggestions not yet on the agenda, each with its reasons and a button that adds it as an
+// item (title, members concerned, suggestion key).
+void AddSuggestionsToDiscuss(render::View& view, const ViewContext& ctx, const Review& review) {
+  if (review.status == "closed") return;
+  if (!IsCoordinator(ctx)) return;
+  auto suggestions = ctx.deps.board.Suggestions(ctx.actor, ctx.hub, {.limit = kSuggestionsToDiscuss + 10});
+  if (!suggestions) return;
+  std::set<std::string> on_agenda;
+  for (const auto& item : review.items)
+    if (!item.suggestion_key.empty()) on_agenda.insert(item.suggestion_key);
+  render::ViewList rows;
+  for (const auto& s : suggestions->items) {
+    if (on_agenda.count(s.key) || static_cast<int>(rows.size()) >= kSuggestionsToDiscuss) continue;
+    std::string names, ids, reasons;
+    for (std::size_t i = 0; i < s.members.size(); ++i) {
+      names += (i ? ", " : "") + (i < s.member_names.size() ? s.member_names[i] : std::string());
+      ids += (i ? "," : "") + std::to_string(s.members[i].value);
+    }
+    for (const auto& r : s.reasons) {
+      if (!reasons.empty()) reasons += " ";
+      reasons += ExplainReason(r, [&](const std::string& key) { return ctx.deps.shell.Translate(ctx.lang, key); });
+    }
+    render::View row;
+    row.set("key", s.key);
+    row.set("title", s.title);
+    row.set("score", std::to_string(s.score));
+    row.set("members", names);
+    row.set("member_ids", ids);
+    row.set("reasons", reasons);
+    rows.push_back(row);
+  }
+  view.set("has_suggestions_to_discuss", !rows.empty());
+  view.set("suggestions_to_discuss", rows);
+}
+
 Response SessionPage(const Request& req, const ViewContext& ctx, ReviewId id, const Error* error) {
   auto review = ctx.deps.projects.GetReview(ctx.actor, ctx.hub, id);
   if (!review) return PageFail(ctx, req, review.error());
@@ -73,6 +114,7 @@ Response SessionPage(const Request& req, const ViewContext& ctx, ReviewId id, co
     }
   view.set("project_options", options);
   view.set("member_options", MemberOptions(ctx, 0));
+  AddSuggestionsToDiscuss(view, ctx, *review);
   view.set("action", CoopBase(ctx.hub) + "/reviews/" + std::to_string(id.value));
   int status = 200;
   if (error) {

@@ -93,8 +93,8 @@ struct Comment {
   Timestamp created_at;
 };
 
-// A post that fits a member's profile, shown to that member's users (in the app; by e-mail
-// through the NotificationListener once e-mail exists).
+// A post that fits a member's profile, shown to that member's users in the app and sent to
+// them by e-mail (through the NotificationListener the application installs).
 struct Notification {
   std::int64_t id = 0;
   HubId hub;
@@ -107,9 +107,11 @@ struct Notification {
   std::optional<Timestamp> read_at;
 };
 
-// Called after the commit of a publication for each notification created. The seam for
-// e-mail (issue 5): the application may install a listener that queues a message.
-using NotificationListener = std::function<void(const Notification&)>;
+// Called inside the publication's transaction for each notification created, with the post:
+// the application installs one that queues an e-mail to the member's users in the outbox,
+// so that the e-mail exists if and only if the post does (docs/adr/0007-mail-outbox.md).
+// It must not commit; an exception it throws rolls the publication back.
+using NotificationListener = std::function<void(db::Transaction&, const Notification&, const Post&)>;
 
 // ---- suggestions ------------------------------------------------------------------------------
 
@@ -127,6 +129,10 @@ struct ScoreComponent {
   double value = 0;
   double Points() const { return weight * value; }
 };
+
+// The sentence of a reason: the catalogue text "cooperation.reason.<code>" (from `text`) with
+// each "{param}" replaced by the parameter's value.
+std::string ExplainReason(const Reason& reason, const std::function<std::string(const std::string& key)>& text);
 
 enum class SuggestionKind { kNeedOffer, kNeedMember, kGroup };
 const char* SuggestionKindCode(SuggestionKind kind);  // "need_offer", "need_member", "group"
@@ -190,7 +196,7 @@ class BoardService {
   // Migrations of the module "cooperation_board".
   static std::vector<db::Migration> Migrations();
 
-  // Installs the listener told of each notification after its commit (see NotificationListener).
+  // Installs the listener told of each notification (see NotificationListener).
   void SetNotificationListener(NotificationListener listener) { listener_ = std::move(listener); }
 
   // Posts. Publishing notifies the members whose profile fits the post (FitsProfile).
