@@ -157,3 +157,6 @@ printf '\nserver peak RSS under load: %d MB during the directory scenarios, %d M
   $((directory_rss_kb / 1024)) $((peak_rss_kb / 1024))
 echo "(RSS counts the pages of the database file the server has read through its memory map.)"
 printf 'import of 100,000 CSV rows: %.2f s\n' "$import_seconds"
+
+# Cooperation: suggestions for 200 hubs x 100 members with 20,000 open posts (its own server).
+COOPOLE="$COOPOLE" COOPOLE_REFERENCE_DIR="$COOPOLE_REFERENCE_DIR" bash bench/cooperation.sh

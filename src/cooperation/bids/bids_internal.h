@@ -33,6 +33,15 @@ inline std::optional<MemberId> OwnMember(const HubContext& hub) {
 inline bool ActsFor(const Actor& actor, const HubContext& hub, MemberId member) {
   return IsCoordinator(actor, hub) || OwnMember(hub) == member;
 }
+// Whose hub share (contract amounts, invoices, calls, payments, arrears) the actor reads:
+// coordinators, observers and admins every member's; a member-role user its own
+// organisation's only (as in pooling: what another member owes the hub is not its business).
+inline bool ReadsEveryShare(const Actor& actor, const HubContext& hub) {
+  return actor.is_admin || hub.access.role != identity::Role::kMember;
+}
+inline bool MayReadShareOf(const Actor& actor, const HubContext& hub, MemberId member) {
+  return ReadsEveryShare(actor, hub) || (hub.access.member && *hub.access.member == member);
+}
 // Who may edit a bid: coordinators and the users of its lead organisation.
 inline bool MayEditBid(const Actor& actor, const HubContext& hub, const Bid& bid) {
   return ActsFor(actor, hub, bid.lead);

@@ -117,6 +117,50 @@ ContractShare BuildShare(db::Transaction& tx, HubId hub, Bid bid, Contract contr
   return share;
 }
 
+// Sums of the rows.
+ShareTotals TotalsOf(const std::vector<MemberShareRow>& rows) {
+  ShareTotals totals;
+  for (const auto& row : rows) {
+    totals.invoiced = totals.invoiced + row.invoiced;
+    totals.due = totals.due + row.due;
+    totals.called = totals.called + row.called;
+    totals.paid = totals.paid + row.paid;
+    totals.arrears = totals.arrears + row.arrears;
+  }
+  return totals;
+}
+
+// Keeps of the calls only the lines the actor may read; a call's total and paid become the
+// sums of the lines kept, and a call with none left disappears.
+void KeepReadableCalls(std::vector<ShareCall>& calls, const Actor& actor, const HubContext& hub, Date today) {
+  std::vector<ShareCall> kept;
+  for (auto& call : calls) {
+    std::erase_if(call.lines, [&](const CallLine& l) { return !MayReadShareOf(actor, hub, l.member); });
+    if (call.lines.empty()) continue;
+    call.total = Money{0};
+    call.paid = Money{0};
+    for (const auto& l : call.lines) {
+      call.total = call.total + l.amount;
+      call.paid = call.paid + l.paid;
+    }
+    call.overdue = call.due_on < today && call.paid < call.total;
+    kept.push_back(std::move(call));
+  }
+  calls = std::move(kept);
+}
+
+// What a member-role user may see of a contract's hub share: its own organisation's part
+// (computed over the whole contract first: the cap is shared). Others read everything.
+void KeepReadable(ContractShare& share, const Actor& actor, const HubContext& hub, Date today) {
+  if (ReadsEveryShare(actor, hub)) return;
+  auto hidden = [&](MemberId member) { return !MayReadShareOf(actor, hub, member); };
+  std::erase_if(share.contract.members, [&](const ContractMember& m) { return hidden(m.member); });
+  std::erase_if(share.invoices, [&](const Invoice& i) { return hidden(i.member); });
+  std::erase_if(share.rows, [&](const MemberShareRow& r) { return hidden(r.member); });
+  KeepReadableCalls(share.calls, actor, hub, today);
+  share.totals = TotalsOf(share.rows);
+}
+
 }  // namespace
 
 Result<Contract> BidService::SaveContract(const Actor& actor, const HubContext& hub, BidId id, std::int64_t version,
@@ -199,7 +243,10 @@ Result<ContractShare> BidService::GetContractShare(const Actor& actor, const Hub
   if (!bid) return Error::NotFound("bid");
   auto contract = store::FindContract(tx, id);
   if (!contract) return Error::NotFound("contract");
-  return BuildShare(tx, hub.hub.id, *bid, *contract, TodayIn(clock_, hub));
+  const Date today = TodayIn(clock_, hub);
+  auto share = BuildShare(tx, hub.hub.id, *bid, *contract, today);
+  KeepReadable(share, actor, hub, today);
+  return share;
 }
 
 Result<ShareCall> BidService::IssueCall(const Actor& actor, const HubContext& hub, BidId id, const CallInput& input) {
@@ -282,6 +329,7 @@ Result<HubShareOverview> BidService::Overview(const Actor& actor, const HubConte
     auto contract = store::FindContract(tx, id);
     if (!bid || !contract) continue;
     auto share = BuildShare(tx, hub.hub.id, *bid, *contract, today);
+    KeepReadable(share, actor, hub, today);
     for (auto& row : share.rows) {
       auto [it, added] = by_member.emplace(row.member.value, overview.arrears_by_member.size());
       if (added) overview.arrears_by_member.push_back({.member = row.member, .member_name = row.member_name});
