@@ -1,7 +1,8 @@
 // Project reviews in a real browser: the coordinator opens the planned review of the demo
 // hub, records a decision and a follow-up, saves the minutes (the review is then held), and
 // moves projects from the pipeline: the next step with its criteria met, and a step with an
-// unmet criterion, refused until a reason is given. The pages pass axe.
+// unmet criterion, refused until a reason is given; puts one of the hub's suggested
+// cooperations on the review's agenda. The pages pass axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, signIn, axeAudit, COORDINATOR, HUB } from './support.mjs';
@@ -55,6 +56,33 @@ test('the coordinator runs a project review: decision, follow-up, minutes', asyn
   assert.equal((await row.locator('td').nth(2).innerText()).trim(), 'Tenue');
 });
 
+test('the coordinator puts a suggested cooperation on the agenda', async () => {
+  const { page } = env;
+  await signIn(page, env.baseURL, COORDINATOR);
+  await page.goto(env.url(`${coop}/reviews`));
+  await submit(page, page.getByRole('link', { name: 'Prochaine revue de projets' }));
+  const table = page.locator('section[aria-labelledby=h-suggestions]');
+  assert.match(await table.locator('h3').innerText(), /Suggestions de coopération à examiner/);
+  const suggestions = table.locator('tbody tr');
+  const offered = await suggestions.count();
+  assert.ok(offered > 0, 'the demo hub has suggestions to discuss');
+  const first = suggestions.first();
+  const title = (await first.locator('td strong').innerText()).trim();
+  const key = await first.locator('input[name=suggestion_key]').inputValue();
+  const items = await page.locator('article.review-item').count();
+
+  await submit(page, first.getByRole('button'));
+  assert.match(new URL(page.url()).pathname, /\/cooperation\/reviews\/\d+$/);
+  const added = page.locator('article.review-item', { hasText: key });
+  assert.equal(await page.locator('article.review-item').count(), items + 1);
+  assert.equal(await added.count(), 1);
+  assert.equal((await added.locator('h3').innerText()).trim(), title);
+  // Once on the agenda it is no longer offered.
+  assert.equal(await page.locator('section[aria-labelledby=h-suggestions] input[name=suggestion_key]')
+    .evaluateAll((inputs, k) => inputs.filter((i) => i.value === k).length, key), 0);
+  await audit.check(page, 'review session with a suggestion on the agenda');
+});
+
 test('the coordinator moves projects through the pipeline', async () => {
   const { page } = env;
   await signIn(page, env.baseURL, COORDINATOR);
@@ -75,6 +103,8 @@ test('the coordinator moves projects through the pipeline', async () => {
   const [refused] = await Promise.all([page.waitForNavigation(), canteen().locator('button[type=submit]').click()]);
   assert.equal(refused.status(), 422);
   assert.ok(await page.locator('.gate-unmet').count() > 0, 'the unmet criteria are listed');
+  assert.equal(await page.locator('.form-errors a[href="#f-criteria"]').count(), 0,
+    'the criteria are not a raw field error');
   assert.ok(await page.locator('#f-reason[aria-invalid=true]').count() === 1, 'the reason field is marked');
   await audit.check(page, 'project page with a refused move');
 

@@ -87,13 +87,19 @@ std::map<std::string, std::string> CheckCoContractors(const std::vector<CoContra
   return errors;
 }
 
-std::string FormatBasisPoints(std::int64_t bp) {
-  const bool negative = bp < 0;
-  const std::int64_t abs = negative ? -bp : bp;
+namespace {
+// "-12,34" for -1234: hundredths with a decimal comma. The magnitude is taken unsigned so
+// that the smallest int64 (which has no positive counterpart) formats too.
+std::string Hundredths(std::int64_t value) {
+  const bool negative = value < 0;
+  const std::uint64_t abs = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
   std::string cents = std::to_string(abs % 100);
   if (cents.size() < 2) cents.insert(0, "0");
   return (negative ? "-" : "") + std::to_string(abs / 100) + "," + cents;
 }
+}  // namespace
+
+std::string FormatBasisPoints(std::int64_t bp) { return Hundredths(bp); }
 
 namespace {
 // Parses "123", "123,4", "123.45" (at most `decimals` decimals) as an integer scaled by 100.
@@ -125,7 +131,13 @@ std::optional<std::int64_t> ParseHundredths(std::string_view text) {
 
 std::optional<std::int64_t> ParsePercent(std::string_view text) {
   std::string_view t = Trim(text);
-  if (!t.empty() && t.back() == '%') t = Trim(t.substr(0, t.size() - 1));
+  if (!t.empty() && t.back() == '%') {
+    t = Trim(t.substr(0, t.size() - 1));
+    // French typography puts a (narrow) no-break space before the sign.
+    for (std::string_view space : {std::string_view("\xC2\xA0"), std::string_view("\xE2\x80\xAF")})
+      if (t.size() >= space.size() && t.substr(t.size() - space.size()) == space)
+        t = Trim(t.substr(0, t.size() - space.size()));
+  }
   return ParseHundredths(t);
 }
 
@@ -140,13 +152,7 @@ std::optional<std::int64_t> ParseBasisPoints(std::string_view text) {
   return value;
 }
 
-std::string PlainEuros(Money money) {
-  const bool negative = money.cents < 0;
-  const std::int64_t abs = negative ? -money.cents : money.cents;
-  std::string cents = std::to_string(abs % 100);
-  if (cents.size() < 2) cents.insert(0, "0");
-  return (negative ? "-" : "") + std::to_string(abs / 100) + "," + cents;
-}
+std::string PlainEuros(Money money) { return Hundredths(money.cents); }
 
 std::int64_t DaysLeft(Date today, Date deadline) { return DaysSinceEpoch(deadline) - DaysSinceEpoch(today); }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace coopole::cooperation::bids_rules {
 namespace {
 
@@ -70,6 +72,9 @@ TEST(PercentText, ParsesFrenchAndEnglishDecimals) {
   EXPECT_EQ(ParsePercent("33.34"), 3334);
   EXPECT_EQ(ParsePercent("5"), 500);
   EXPECT_EQ(ParsePercent("12,5 %"), 1250);
+  EXPECT_EQ(ParsePercent("12,5\xC2\xA0%"), 1250);      // no-break space
+  EXPECT_EQ(ParsePercent("12,5\xE2\x80\xAF%"), 1250);  // narrow no-break space
+  EXPECT_FALSE(ParsePercent("12,5\xC2\xA0"));
   EXPECT_EQ(ParsePercent(" 100 "), 10000);
   EXPECT_FALSE(ParsePercent("-5"));
   EXPECT_FALSE(ParsePercent("1,234"));
@@ -87,6 +92,14 @@ TEST(PlainEurosText, HasACommaAndNoThousandsSeparator) {
   EXPECT_EQ(PlainEuros(Money{5}), "0,05");
   EXPECT_EQ(PlainEuros(Money{-5}), "-0,05");
   EXPECT_EQ(PlainEuros(Money{0}), "0,00");
+}
+
+// The extremes of int64 format (a JSON rate or amount can carry them): no negation overflow.
+TEST(PlainEurosText, FormatsTheExtremesOfInt64) {
+  EXPECT_EQ(PlainEuros(Money{std::numeric_limits<std::int64_t>::min()}), "-92233720368547758,08");
+  EXPECT_EQ(PlainEuros(Money{std::numeric_limits<std::int64_t>::max()}), "92233720368547758,07");
+  EXPECT_EQ(FormatBasisPoints(std::numeric_limits<std::int64_t>::min()), "-92233720368547758,08");
+  EXPECT_FALSE(ParsePercent(FormatBasisPoints(std::numeric_limits<std::int64_t>::min())));
 }
 
 TEST(Reminders, ThresholdsOf14_7And2Days) {

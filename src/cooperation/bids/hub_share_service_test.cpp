@@ -124,6 +124,60 @@ TEST_P(HubShareServiceTest, ACallFreezesDuesAndUnpaidCallsPastDueAreArrears) {
   EXPECT_TRUE(overview->calls[0].overdue);
 }
 
+TEST_P(HubShareServiceTest, AMemberReadsOnlyItsOwnOrganisationsHubShare) {
+  auto bid = WonBid();
+  auto in = FivePercent();
+  in.cap = "1000";
+  ASSERT_TRUE(service_->SaveContract(actor_, coordinator_, bid.id, 0, in).ok());
+  ASSERT_TRUE(service_->DeclareInvoice(actor_, coordinator_, bid.id, {Id(insertion_), "2026-12-10", "10000", ""}).ok());
+  ASSERT_TRUE(service_->DeclareInvoice(actor_, coordinator_, bid.id, {Id(company_), "2026-12-12", "20000", ""}).ok());
+  auto call = service_->IssueCall(actor_, coordinator_, bid.id, {"2026-12-01", "2026-12-31", "2027-01-15"});
+  ASSERT_TRUE(call.ok()) << call.error().message;
+  ASSERT_TRUE(service_->RecordPayment(actor_, coordinator_, call->id, {Id(company_), "2027-01-10", "100", ""}).ok());
+  clock_.Advance(60LL * 24 * 3600);
+
+  auto mine = service_->GetContractShare(actor_, MemberRole(company_), bid.id);
+  ASSERT_TRUE(mine.ok()) << mine.error().message;
+  ASSERT_EQ(mine->rows.size(), 1u);
+  EXPECT_EQ(mine->rows[0].member, company_);
+  // Computed over the whole contract: 500 € for the insertion, then 500 € left under the cap.
+  EXPECT_EQ(mine->rows[0].due.cents, 50000);
+  ASSERT_EQ(mine->invoices.size(), 1u);
+  EXPECT_EQ(mine->invoices[0].member, company_);
+  ASSERT_EQ(mine->contract.members.size(), 1u);
+  EXPECT_EQ(mine->contract.members[0].member, company_);
+  ASSERT_EQ(mine->calls.size(), 1u);
+  ASSERT_EQ(mine->calls[0].lines.size(), 1u);
+  EXPECT_EQ(mine->calls[0].total.cents, 50000);
+  EXPECT_EQ(mine->calls[0].paid.cents, 10000);
+  EXPECT_EQ(mine->totals.invoiced.cents, 2000000);
+  EXPECT_EQ(mine->totals.arrears.cents, 40000);
+
+  // The subcontractor invoiced nothing and was not called: no call, its row only.
+  auto scop = service_->Overview(actor_, MemberRole(scop_));
+  ASSERT_TRUE(scop.ok());
+  EXPECT_TRUE(scop->calls.empty());
+  ASSERT_EQ(scop->rows.size(), 1u);
+  EXPECT_EQ(scop->rows[0].member, scop_);
+  ASSERT_EQ(scop->arrears_by_member.size(), 1u);
+  EXPECT_EQ(scop->totals.due.cents, 0);
+
+  auto company = service_->Overview(actor_, MemberRole(company_));
+  ASSERT_TRUE(company.ok());
+  ASSERT_EQ(company->rows.size(), 1u);
+  EXPECT_EQ(company->totals.arrears.cents, 40000);
+  ASSERT_EQ(company->calls.size(), 1u);
+  EXPECT_EQ(company->calls[0].total.cents, 50000);
+
+  // Coordinators and observers read every member's.
+  auto all = service_->Overview(actor_, observer_);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->rows.size(), 3u);
+  EXPECT_EQ(all->totals.arrears.cents, 90000);
+  EXPECT_EQ(all->calls[0].total.cents, 100000);
+  EXPECT_EQ(service_->GetContractShare(actor_, coordinator_, bid.id)->invoices.size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HubShareServiceTest, ::testing::ValuesIn(coopole::testing::TestDatabaseKinds()),
                          [](const auto& info) { return info.param; });
 

@@ -21,10 +21,86 @@ const std::unordered_set<std::string>& StopWords() {
   return words;
 }
 
-// "camions" and "camion" meet: a final s or x of a longer word is dropped.
+// The words members use for the same thing, folded and stemmed (see Stem), each mapped to one
+// concept (the concept's own name maps to itself). Kept to the common pooling vocabulary:
+// things lent or shared, premises, and the services a member's activity (NAF) provides.
+struct ConceptEntry {
+  const char* name;  // the concept
+  std::vector<const char*> words;
+  const char* naf;  // the activity that provides it ("69.20Z", or a division "62"), or nullptr
+};
+const std::vector<ConceptEntry>& ConceptTable() {
+  static const std::vector<ConceptEntry> table = {
+      {"vehicule", {"camion", "camionnette", "fourgon", "fourgonnette", "utilitaire", "minibu", "voiture", "vehicle",
+                    "truck"}, nullptr},
+      {"stockage", {"entrepot", "entreposage", "hangar", "stocker", "warehouse", "storage"}, nullptr},
+      {"local", {"locau", "salle", "room", "premise"}, nullptr},
+      {"bureau", {"coworking", "office"}, nullptr},
+      {"cuisine", {"kitchen"}, nullptr},
+      {"audiovisuel", {"videoprojecteur", "projecteur", "sonorisation", "sono", "ecran", "projector"}, nullptr},
+      {"comptabilite", {"comptable", "compta", "accounting", "accountant"}, "69.20Z"},  // not "compte": "compte rendu"
+      {"juridique", {"juriste", "avocat", "lawyer", "legal"}, "69.10Z"},
+      {"nettoyage", {"menage", "proprete", "cleaning"}, "81.21Z"},
+      {"impression", {"imprimerie", "imprimer", "reprographie", "flyer", "affiche", "printing"}, "18.12Z"},
+      {"formation", {"formateur", "formatrice", "training"}, "85.59A"},
+      {"communication", {"graphisme", "graphiste"}, "73"},
+      {"informatique", {"ordinateur", "logiciel", "computer"}, "62"},
+      {"restauration", {"traiteur", "repa", "catering"}, "56"},
+      {"jardin", {"jardinage", "paysager", "paysage", "paysagiste"}, "81.30Z"},
+      {"transport", {"livraison", "logistique", "delivery"}, "49"},
+  };
+  return table;
+}
+const std::unordered_map<std::string, const ConceptEntry*>& ConceptOfWord() {
+  static const auto index = [] {
+    std::unordered_map<std::string, const ConceptEntry*> map;
+    for (const auto& entry : ConceptTable()) {
+      map.emplace(entry.name, &entry);
+      for (const char* word : entry.words) map.emplace(word, &entry);
+    }
+    return map;
+  }();
+  return index;
+}
+
+// Plural folding so that a word and its plural meet ("camions", "bureaux"), then the concept of
+// a known word ("camionnette" -> "vehicule"). No further stemming: the shared words are shown
+// to people in the reasons, and "atelie" for "atelier" would read as a typo.
 std::string Stem(std::string word) {
   if (word.size() > 4 && (word.back() == 's' || word.back() == 'x')) word.pop_back();
+  if (auto it = ConceptOfWord().find(word); it != ConceptOfWord().end()) return it->second->name;
   return word;
+}
+
+bool IsConceptWord(const std::string& word) {
+  auto it = ConceptOfWord().find(word);
+  return it != ConceptOfWord().end() && word == it->second->name;
+}
+
+// The concept words among sorted words (SignificantWords), sorted.
+std::vector<std::string> ConceptsOf(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words)
+    if (IsConceptWord(w)) out.push_back(w);
+  return out;
+}
+
+// Whether two sorted concept lists (ConceptsOf) name specific concepts and none in common: a van
+// and a projector are both equipment, and still no match. "local" (premises in general)
+// agrees with any of them.
+bool ConceptsDisagree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  auto specific = [](const std::string& w) { return w != "local"; };
+  if (std::none_of(a.begin(), a.end(), specific) || std::none_of(b.begin(), b.end(), specific)) return false;
+  for (const auto& w : a)
+    if (std::binary_search(b.begin(), b.end(), w)) return false;
+  return true;
+}
+
+// Whether two sorted concept lists share one.
+bool ShareConcept(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& w : a)
+    if (std::binary_search(b.begin(), b.end(), w)) return true;
+  return false;
 }
 
 std::string Join(const std::vector<std::string>& words, std::size_t max) {
@@ -145,8 +221,11 @@ struct Matcher {
   // accepted or dismissed): not suggested again as need <-> member.
   std::unordered_set<KeyIds, KeyHash> paired;
   std::vector<Candidate> out;
+  std::vector<std::vector<std::string>> post_concepts;  // ConceptsOf each post's words, same index
 
   explicit Matcher(const MatchInput& in) : input(in) {
+    post_concepts.reserve(in.posts.size());
+    for (const auto& p : in.posts) post_concepts.push_back(ConceptsOf(p.words));
     member_at.reserve(in.members.size());
     for (std::uint32_t i = 0; i < in.members.size(); ++i) member_at.emplace(in.members[i].id.value, i);
     for (std::uint32_t i = 0; i < in.posts.size(); ++i) {
@@ -207,19 +286,29 @@ struct Matcher {
 
 // ---- need <-> offer --------------------------------------------------------------------------
 
-std::vector<ScoreComponent> NeedOfferComponents(const MatchPost& n, const MatchPost& o, std::size_t shared) {
-  return {{"kind", kWeightKind, o.kind == n.kind ? 1.0 : 0.0},
+// The offer is what the need asks for: the same kind, or a shared concept across kinds (a
+// "service" of deliveries by van and an "equipment" van).
+double KindValue(const MatchPost& n, const MatchPost& o, bool same_concept) {
+  return o.kind == n.kind || same_concept ? 1.0 : 0.0;
+}
+
+std::vector<ScoreComponent> NeedOfferComponents(const MatchPost& n, const MatchPost& o, std::size_t shared,
+                                                bool same_concept) {
+  return {{"kind", kWeightKind, KindValue(n, o, same_concept)},
           {"sector", kWeightSector, SectorOf(n.sectors, o.sectors).value},
           {"territory", kWeightTerritory, NearnessOf(n.commune, n.epci, o.commune, o.epci).value},
           {"words", kWeightWords, WordsValue(shared)}};
 }
 
-int NeedOfferScore(const MatchPost& n, const MatchPost& o, std::size_t shared) {
-  double sum = (o.kind == n.kind ? kWeightKind : 0.0) + kWeightSector * SectorOf(n.sectors, o.sectors).value +
+int NeedOfferScore(const MatchPost& n, const MatchPost& o, std::size_t shared, bool same_concept) {
+  double sum = kWeightKind * KindValue(n, o, same_concept) + kWeightSector * SectorOf(n.sectors, o.sectors).value +
                kWeightTerritory * NearnessOf(n.commune, n.epci, o.commune, o.epci).value +
                kWeightWords * WordsValue(shared);
   return std::clamp(static_cast<int>(std::lround(sum)), 0, 100);
 }
+
+// A concept bucket of more offers than this is not searched across kinds.
+constexpr std::size_t kMaxConceptBucket = 200;
 
 void NeedsAndOffers(Matcher& m) {
   const auto& posts = m.input.posts;
@@ -231,6 +320,7 @@ void NeedsAndOffers(Matcher& m) {
       by_kind[zone + "|" + o.kind].push_back(i);
       for (const auto& key : SectorKeys(o.sectors))
         if (key.rfind("div:", 0) == 0) by_sector[zone + "|" + key].push_back(i);
+      for (const auto& word : m.post_concepts[i]) by_sector[zone + "|w:" + word].push_back(i);
     }
   }
   std::vector<std::uint32_t> candidates;
@@ -244,16 +334,22 @@ void NeedsAndOffers(Matcher& m) {
         if (key.rfind("div:", 0) == 0)
           if (auto it = by_sector.find(zone + "|" + key); it != by_sector.end())
             candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      // Offers of another kind naming the same concept (bounded: a concept everyone names says little).
+      for (const auto& word : m.post_concepts[ni])
+        if (auto it = by_sector.find(zone + "|w:" + word); it != by_sector.end() && it->second.size() <= kMaxConceptBucket)
+          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
     Dedupe(candidates);
     for (std::uint32_t oi : candidates) {
       const auto& o = posts[oi];
       if (o.member == n.member) continue;
+      if (ConceptsDisagree(m.post_concepts[ni], m.post_concepts[oi])) continue;  // both say what they are, and differ
+      const bool same_concept = ShareConcept(m.post_concepts[ni], m.post_concepts[oi]);
       const std::size_t shared = CountShared(n.words, o.words);
       if (o.kind != n.kind && shared == 0) continue;  // a shared sector alone is no match for a need
       // Broad kinds (a skill, a service...) say too little alone: they need a word or a sector.
       if (shared == 0 && !IsConcrete(n.kind) && SectorOf(n.sectors, o.sectors).value == 0) continue;
-      const int score = NeedOfferScore(n, o, shared);
+      const int score = NeedOfferScore(n, o, shared, same_concept);
       if (score >= kMinimumScore) m.Add(SuggestionKind::kNeedOffer, score, ni, oi);
     }
   }
@@ -277,7 +373,7 @@ Suggestion MaterialiseNeedOffer(const Matcher& m, const Candidate& c) {
   sg.need = n.id;
   sg.offer = o.id;
   sg.title = n.title;
-  sg.components = NeedOfferComponents(n, o, shared.size());
+  sg.components = NeedOfferComponents(n, o, shared.size(), ShareConcept(m.post_concepts[c.a], m.post_concepts[c.b]));
   sg.score = Total(sg.components);
   sg.reasons.push_back({o.commune_name.empty() ? "need_offer" : "need_offer_at",
                         {{"need_member", need_member.name},
@@ -312,6 +408,7 @@ const MatchResource* BestResource(const Matcher& m, const MatchPost& n, const Ma
     if (std::find(kinds.begin(), kinds.end(), res.kind) == kinds.end()) continue;
     const std::size_t shared = CountShared(n.words, res.words);
     if (shared == 0 && !IsConcrete(n.kind)) continue;  // a skill serves a need only when it says so
+    if (ConceptsDisagree(ConceptsOf(n.words), ConceptsOf(res.words))) continue;  // a projector serves no van need
     if (!best || shared > best_shared) {
       best = &res;
       best_shared = shared;
@@ -321,9 +418,28 @@ const MatchResource* BestResource(const Matcher& m, const MatchPost& n, const Ma
   return best;
 }
 
-// The words a need shares with a member's description and with the chosen resource.
+// The concepts among a need's words that a member's activity provides ("comptabilite" for a
+// member of 69.20Z): words of the member's profile even when its description does not say them.
+std::vector<std::string> ActivityWords(const std::vector<std::string>& need_words, const MatchMember& member) {
+  std::vector<std::string> out;
+  for (const auto& w : need_words) {
+    auto it = ConceptOfWord().find(w);
+    if (it == ConceptOfWord().end() || !it->second->naf || w != it->second->name) continue;
+    const std::string naf = it->second->naf;
+    for (const auto& code : member.sectors)
+      if (code == naf || (naf.size() == 2 && DivisionOf(code) == naf)) {
+        out.push_back(w);
+        break;
+      }
+  }
+  return out;
+}
+
+// The words a need shares with a member's description, activity and the chosen resource.
 std::vector<std::string> MemberSharedWords(const MatchPost& n, const MatchMember& member, const MatchResource* resource) {
   auto shared = SharedWords(n.words, member.words);
+  for (const auto& w : ActivityWords(n.words, member))
+    if (std::find(shared.begin(), shared.end(), w) == shared.end()) shared.push_back(w);
   if (resource)
     for (const auto& w : SharedWords(n.words, resource->words))
       if (std::find(shared.begin(), shared.end(), w) == shared.end()) shared.push_back(w);
@@ -331,10 +447,18 @@ std::vector<std::string> MemberSharedWords(const MatchPost& n, const MatchMember
   return shared;
 }
 
+// The need's sectors or, failing a better match, those its words imply ("comptabilité": 69.20Z).
+SectorMatch NeedSectorOf(const MatchPost& n, const MatchMember& member, bool* implied = nullptr) {
+  auto stated = SectorOf(n.sectors, member.sectors);
+  auto by_words = SectorOf(ImpliedSectors(n.words), member.sectors);
+  if (implied) *implied = by_words.value > stated.value;
+  return by_words.value > stated.value ? by_words : stated;
+}
+
 std::vector<ScoreComponent> NeedMemberComponents(const MatchPost& n, const MatchMember& member, bool resource,
                                                  std::size_t shared) {
   return {{"resource", kWeightResource, resource ? 1.0 : 0.0},
-          {"sector", kWeightSector, SectorOf(n.sectors, member.sectors).value},
+          {"sector", kWeightSector, NeedSectorOf(n, member).value},
           {"territory", kWeightTerritory, NearnessOf(n.commune, n.epci, member.commune, member.epci).value},
           {"words", kWeightWords, WordsValue(shared)}};
 }
@@ -368,6 +492,7 @@ void NeedsAndMembers(Matcher& m) {
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     };
     for (const auto& key : SectorKeys(n.sectors)) add(zone + key, false);
+    for (const auto& key : SectorKeys(ImpliedSectors(n.words))) add(zone + key, false);
     for (const auto& kind : kinds) add(zone + "res:" + kind, false);
     for (const auto& word : n.words) add(zone + "w:" + word, true);
     Dedupe(candidates);
@@ -383,7 +508,9 @@ void NeedsAndMembers(Matcher& m) {
           if (std::binary_search(n.words.begin(), n.words.end(), w) &&
               !std::binary_search(member.words.begin(), member.words.end(), w))
             ++shared;
-      const double sector = SectorOf(n.sectors, member.sectors).value;
+      for (const auto& w : ActivityWords(n.words, member))
+        if (!std::binary_search(member.words.begin(), member.words.end(), w)) ++shared;
+      const double sector = NeedSectorOf(n, member).value;
       // Without a resource or the same sector, one common word is chance: two are a reason.
       if (!resource && shared < 2 && !(sector >= 1.0 && sector_kind)) continue;
       if (m.paired.count({0, n.id.value, member.id.value, 0})) continue;  // already met through an offer
@@ -400,7 +527,8 @@ Suggestion MaterialiseNeedMember(const Matcher& m, const Candidate& c) {
   const auto kinds = ResourceKindsFor(n.kind);
   const MatchResource* resource = BestResource(m, n, member, kinds, nullptr);
   auto shared = MemberSharedWords(n, member, resource);
-  auto sector = SectorOf(n.sectors, member.sectors);
+  bool implied = false;
+  auto sector = NeedSectorOf(n, member, &implied);
   auto near = NearnessOf(n.commune, n.epci, member.commune, member.epci);
   Suggestion sg;
   sg.key = PostKey(n.id) + "-member:" + std::to_string(member.id.value);
@@ -423,7 +551,8 @@ Suggestion MaterialiseNeedMember(const Matcher& m, const Candidate& c) {
     sg.reasons.push_back({"need_member", {{"need_member", need_member.name}, {"need", n.title}, {"member", member.name}}});
   }
   if (!near.code.empty()) sg.reasons.push_back(TerritoryReason(near, member.commune_name, member.epci_name, member.commune));
-  if (!sector.shared.empty()) sg.reasons.push_back({"same_sector", {{"sector", sector.shared}}});
+  if (implied) sg.reasons.push_back({"activity", {{"member", member.name}, {"sector", sector.shared}}});
+  else if (!sector.shared.empty()) sg.reasons.push_back({"same_sector", {{"sector", sector.shared}}});
   if (!shared.empty()) sg.reasons.push_back({"shared_words", {{"words", Join(shared, 5)}}});
   return sg;
 }
@@ -569,6 +698,16 @@ std::vector<std::string> SignificantWords(std::string_view text) {
   return words;
 }
 
+std::vector<std::string> ImpliedSectors(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words)
+    if (auto it = ConceptOfWord().find(w); it != ConceptOfWord().end() && it->second->naf && w == it->second->name)
+      out.push_back(it->second->naf);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::string DepartmentOf(std::string_view insee) {
   if (insee.size() != 5) return "";
   if (insee.substr(0, 2) == "97" || insee.substr(0, 2) == "98") return std::string(insee.substr(0, 3));
@@ -632,7 +771,9 @@ std::string FitsProfile(const MatchPost& post, const MatchMember& member, const 
                         ? post.epci == member.epci
                         : !DepartmentOf(post.commune).empty() && DepartmentOf(post.commune) == DepartmentOf(member.commune);
   if (!near) return "";
-  const bool sector = SectorOf(post.sectors, member.sectors).value > 0;
+  // A need also fits the members whose activity its words name ("comptabilité": 69.20Z).
+  const bool sector = SectorOf(post.sectors, member.sectors).value > 0 ||
+                      (post.direction == Direction::kNeed && SectorOf(ImpliedSectors(post.words), member.sectors).value > 0);
   bool kind = false;
   const Direction wanted = post.direction == Direction::kNeed ? Direction::kOffer : Direction::kNeed;
   for (const auto& p : member_posts)

@@ -94,8 +94,13 @@ std::vector<Suggestion> Suggest(const MatchInput& input);
 
 // ---- the pieces, exposed for tests and for notifications ----------------------------------
 
-// Folded words of 4 letters or more that are not common French/English words, distinct, sorted.
+// Folded words of 4 letters or more that are not common French/English words, distinct, sorted;
+// plurals folded ("camions" -> "camion") and the common pooling synonyms named by their concept ("camionnette", "fourgon",
+// "utilitaire" -> "vehicule"; "entrepôt" -> "stockage"; "comptable" -> "comptabilite").
 std::vector<std::string> SignificantWords(std::string_view text);
+// The NAF codes or divisions ("69.20Z", "62") of the activities that provide the concepts
+// among `words` (SignificantWords): a need of "comptabilité" is a need of 69.20Z. Sorted, distinct.
+std::vector<std::string> ImpliedSectors(const std::vector<std::string>& words);
 // "38" for "38185", "2A" for "2A004", "974" for "97411"; "" when unknown.
 std::string DepartmentOf(std::string_view insee);
 // "56" for "56.10A".
@@ -125,7 +130,8 @@ SectorMatch SectorOf(const std::vector<std::string>& a, const std::vector<std::s
 // Shared words of two sorted word lists.
 std::vector<std::string> SharedWords(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
-// Whether a new post fits a member's profile (for notifications): its sector or its kind
+// Whether a new post fits a member's profile (for notifications): its sector (for a need, also
+// the activity its words name, see ImpliedSectors) or its kind
 // (the member offers that kind in a post or a pooled resource, or for an offer needs it) and
 // the same EPCI (the same department when an EPCI is unknown). The posting member never fits.
 // Returns the reason ("sector", "kind", "sector_kind") or "" when it does not fit.

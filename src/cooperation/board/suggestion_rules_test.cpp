@@ -101,7 +101,7 @@ TEST(SuggestionRules, AWordMatchAddsToTheScore) {
   EXPECT_GT(s->score, before);
   auto words = std::find_if(s->reasons.begin(), s->reasons.end(), [](const Reason& r) { return r.code == "shared_words"; });
   ASSERT_NE(words, s->reasons.end());
-  EXPECT_NE(words->params.at("words").find("camion"), std::string::npos);
+  EXPECT_NE(words->params.at("words").find("frigorifique"), std::string::npos);
 }
 
 TEST(SuggestionRules, AnArchivedMemberNeverAppears) {
@@ -271,7 +271,7 @@ TEST(SuggestionRules, SelectionFiltersByMemberAndKindAndCountsBeforeTheLimit) {
 
 TEST(SuggestionRules, WordsAreFoldedStemmedAndCommonOnesDropped) {
   EXPECT_EQ(SignificantWords("Nous cherchons des Camions réfrigérés pour le mardi"),
-            (std::vector<std::string>{"camion", "mardi", "refrigere"}));
+            (std::vector<std::string>{"mardi", "refrigere", "vehicule"}));
 }
 
 TEST(SuggestionRules, Territories) {
@@ -314,6 +314,103 @@ TEST(SuggestionRules, NotificationsGoToFittingNearbyMembersOnly) {
   EXPECT_EQ(FitsProfile(post, van_owner, {}, resources), "kind");
   auto self = Member(1, "Cantine", "38185", "E", {"56.10A"});
   EXPECT_EQ(FitsProfile(post, self, {}, resources), "");
+}
+
+// ---- French words written differently on each side ---------------------------------------
+
+TEST(SuggestionRules, SignificantWordsFoldPluralsInflectionsAndSynonyms) {
+  EXPECT_EQ(SignificantWords("Camionnettes"), SignificantWords("véhicule"));
+  EXPECT_EQ(SignificantWords("fourgon"), std::vector<std::string>{"vehicule"});
+  EXPECT_EQ(SignificantWords("véhicules utilitaires"), std::vector<std::string>{"vehicule"});
+  EXPECT_EQ(SignificantWords("Entrepôt"), SignificantWords("stockage"));
+  EXPECT_EQ(SignificantWords("locaux"), SignificantWords("local"));
+  EXPECT_EQ(SignificantWords("bureaux"), SignificantWords("bureau"));
+  EXPECT_EQ(SignificantWords("partagées"), SignificantWords("partagée"));
+  EXPECT_EQ(SignificantWords("ateliers"), std::vector<std::string>{"atelier"});  // no stem shown as a typo
+  EXPECT_EQ(SignificantWords("expert-comptable"), (std::vector<std::string>{"comptabilite", "expert"}));
+  EXPECT_EQ(SignificantWords("Comptabilité"), std::vector<std::string>{"comptabilite"});
+  // Unrelated words stay apart.
+  EXPECT_NE(SignificantWords("vidéoprojecteur"), SignificantWords("camion"));
+  EXPECT_NE(SignificantWords("bureau"), SignificantWords("entrepôt"));
+  EXPECT_TRUE(ImpliedSectors(SignificantWords("Rédaction des comptes rendus")).empty());  // minutes, not accounts
+}
+
+TEST(SuggestionRules, ImpliedSectorsOfAServiceWord) {
+  EXPECT_EQ(ImpliedSectors(SignificantWords("Aide à la comptabilité")), std::vector<std::string>{"69.20Z"});
+  EXPECT_EQ(ImpliedSectors(SignificantWords("Impression de flyers")), std::vector<std::string>{"18.12Z"});
+  EXPECT_TRUE(ImpliedSectors(SignificantWords("Camion le mardi")).empty());
+}
+
+MatchInput StorageInput() {
+  MatchInput in;
+  in.members = {Member(1, "Jardins", "69123", "200046977"), Member(2, "Entreposage", "69259", "200046977"),
+                Member(3, "Ruche", "69266", "200046977"), Member(4, "Images", "69123", "200046977")};
+  in.posts = {Post(10, 1, Direction::kNeed, "premises", "Recherche un local de stockage", "69123", "200046977"),
+              // The offices come first: on a tie they would rank first.
+              Post(20, 3, Direction::kOffer, "premises", "Bureaux partagés en coworking", "69266", "200046977"),
+              Post(30, 2, Direction::kOffer, "premises", "Entrepôt disponible à partager", "69259", "200046977"),
+              Post(40, 1, Direction::kNeed, "equipment", "Besoin d'un véhicule utilitaire", "69123", "200046977"),
+              Post(50, 4, Direction::kOffer, "equipment", "Vidéoprojecteur et sonorisation", "69123", "200046977"),
+              Post(60, 2, Direction::kOffer, "equipment", "Prêt de camionnette", "69259", "200046977"),
+              Post(70, 3, Direction::kOffer, "premises", "Salle polyvalente", "69266", "200046977")};
+  return in;
+}
+
+TEST(SuggestionRules, SynonymsMakeAStorageNeedPreferTheWarehouse) {
+  auto all = Suggest(StorageInput());
+  const auto* warehouse = Find(all, "post:10-post:30");
+  ASSERT_NE(warehouse, nullptr);
+  EXPECT_LT(Rank(all, "post:10-post:30"), Rank(all, "post:10-post:20"));
+  EXPECT_LT(Rank(all, "post:10-post:30"), Rank(all, "post:10-post:70"));
+  bool words = false;
+  for (const auto& r : warehouse->reasons) words = words || (r.code == "shared_words" && r.params.at("words") == "stockage");
+  EXPECT_TRUE(words);
+}
+
+TEST(SuggestionRules, DifferentThingsOfTheSameKindDoNotPair) {
+  auto all = Suggest(StorageInput());
+  EXPECT_NE(Find(all, "post:40-post:60"), nullptr);  // véhicule utilitaire <-> camionnette
+  EXPECT_EQ(Find(all, "post:40-post:50"), nullptr);  // véhicule <-> vidéoprojecteur
+  EXPECT_EQ(Find(all, "post:10-post:20"), nullptr);  // stockage <-> bureaux
+  EXPECT_NE(Find(all, "post:10-post:70"), nullptr);  // a local (premises in general) meets a hall
+}
+
+TEST(SuggestionRules, ASharedConceptCountsAsTheKindAcrossKinds) {
+  MatchInput in;
+  in.members = {Member(1, "Fournil", "69123", "200046977"), Member(2, "Régie", "69259", "200046977")};
+  in.posts = {Post(10, 1, Direction::kNeed, "service", "Livraisons en fourgon", "69123", "200046977"),
+              Post(20, 2, Direction::kOffer, "equipment", "Camionnettes à partager", "69259", "200046977")};
+  auto all = Suggest(in);
+  const auto* s = Find(all, "post:10-post:20");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->components[0].name, "kind");
+  EXPECT_DOUBLE_EQ(s->components[0].value, 1.0);
+}
+
+TEST(SuggestionRules, AnAccountingNeedMeetsTheMemberWhoseActivityIsAccounting) {
+  MatchInput in;
+  in.members = {Member(1, "Théâtre", "69123", "200046977", {"90.01Z"}),
+                Member(2, "Chiffres", "69266", "200046977", {"69.20Z"}, "Cabinet au service des associations"),
+                Member(3, "Fournil", "69266", "200046977", {"10.71C"}, "Boulangerie au levain")};
+  in.posts = {Post(10, 1, Direction::kNeed, "skill", "Comptabilité", "69123", "200046977")};
+  auto all = Suggest(in);
+  const auto* s = Find(all, "post:10-member:2");
+  ASSERT_NE(s, nullptr);
+  EXPECT_GE(s->score, kMinimumScore);
+  bool activity = false;
+  for (const auto& r : s->reasons) activity = activity || (r.code == "activity" && r.params.at("sector") == "69.20Z");
+  EXPECT_TRUE(activity);
+  EXPECT_EQ(Find(all, "post:10-member:3"), nullptr);
+}
+
+TEST(SuggestionRules, ANeedNamingAnActivityNotifiesTheMembersOfThatActivity) {
+  auto need = Post(10, 1, Direction::kNeed, "skill", "Aide à la comptabilité", "69123", "200046977", {"90.01Z"});
+  auto firm = Member(2, "Chiffres", "69266", "200046977", {"69.20Z"});
+  auto bakery = Member(3, "Fournil", "69266", "200046977", {"10.71C"});
+  EXPECT_EQ(FitsProfile(need, firm, {}, {}), "sector");
+  EXPECT_EQ(FitsProfile(need, bakery, {}, {}), "");
+  auto far_firm = Member(4, "Chiffres Nantes", "44109", "244400404", {"69.20Z"});
+  EXPECT_EQ(FitsProfile(need, far_firm, {}, {}), "");
 }
 
 }  // namespace

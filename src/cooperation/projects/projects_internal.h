@@ -57,6 +57,10 @@ inline Date TodayIn(const Clock& clock, const HubContext& hub) {
   return zone->ToLocal(clock.Now()).date;
 }
 
+// The largest amount a field takes: 100 billion euros, so that sums and products of
+// amounts (financing checks) stay far from the limits of 64-bit cents.
+inline constexpr std::int64_t kMaxAmountCents = 100'000'000'000'00;
+
 // Parsers: each returns nullopt and records `key` in `errors` under `field` when the text
 // is malformed; an empty text is "absent" (nullopt, no error) unless stated.
 std::optional<Date> DateField(const Fields& input, const std::string& field, FieldErrors& errors);

@@ -20,7 +20,7 @@ std::optional<Money> MoneyField(const Fields& input, const std::string& field, F
   auto text = Field(input, field);
   if (!text || text->empty()) return std::nullopt;
   auto money = ParseMoney(*text);
-  if (!money || money->cents < 0) {
+  if (!money || money->cents < 0 || money->cents > kMaxAmountCents) {
     errors.emplace(field, "validation.amount");
     return std::nullopt;
   }
@@ -93,6 +93,15 @@ void ApplyProjectInput(const Fields& input, Project& p, FieldErrors& errors) {
   if (p.jobs_insertion_fte_hundredths > p.jobs_fte_hundredths && !errors.count("jobs_insertion_fte"))
     errors.emplace("jobs_insertion_fte", "cooperation.projects.error.insertion_above_jobs");
   if (auto text = Field(input, "public_share_max"); text && !text->empty()) {
+    // A whole percentage, with or without its sign ("80", "80 %").
+    if (text->back() == '%') {
+      std::string_view t = Trim(std::string_view(*text).substr(0, text->size() - 1));
+      // French typography puts a (narrow) no-break space before the sign.
+      for (std::string_view space : {std::string_view("\xC2\xA0"), std::string_view("\xE2\x80\xAF")})
+        if (t.size() >= space.size() && t.substr(t.size() - space.size()) == space)
+          t = Trim(t.substr(0, t.size() - space.size()));
+      *text = std::string(t);
+    }
     char* end = nullptr;
     const long n = std::strtol(text->c_str(), &end, 10);
     if (end == text->c_str() || *end != '\0' || n < 0 || n > 100)
@@ -195,6 +204,7 @@ Result<Project> ProjectService::MoveStage(const Actor& actor, const HubContext& 
   const auto plan = rules::PlanMove(current->stage, *to, rules::FactsOf(*current));
   if (plan.same_stage) return FieldError("stage", "cooperation.projects.error.same_stage");
   const std::string reason = Field(input, "reason").value_or("");
+  if (reason.size() > 5000) return FieldError("reason", "validation.too_long");
   if (plan.needs_reason && reason.empty()) {
     Error error = FieldError("reason", "cooperation.projects.error.reason_required");
     std::string criteria;

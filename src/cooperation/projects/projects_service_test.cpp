@@ -55,6 +55,8 @@ TEST_P(ProjectsTest, AGateWithUnmetCriteriaNeedsAReasonThenTheSkipIsInTheHistory
   EXPECT_EQ(FieldOf(refused.error(), "criteria"), "summary");
   EXPECT_EQ(service_->GetProject(actor_, coordinator_, p.id)->stage, Stage::kIdea);  // nothing written
 
+  auto too_long = service_->MoveStage(actor_, coordinator_, p.id, {{"stage", "feasibility"}, {"reason", std::string(5001, 'x')}});
+  EXPECT_EQ(FieldOf(too_long.error(), "reason"), "validation.too_long");
   auto moved = service_->MoveStage(actor_, coordinator_, p.id, {{"stage", "feasibility"}, {"reason", "Résumé en cours"}});
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   auto read = service_->GetProject(actor_, coordinator_, p.id);
@@ -140,6 +142,27 @@ TEST_P(ProjectsTest, APublicShareAboveTheMaximumIsRefused) {
             "validation.amount");
 }
 
+TEST_P(ProjectsTest, AmountsAboveTheLimitAndDecimalPercentagesAre422) {
+  auto p = NewProject();
+  auto huge = service_->AddBudgetLine(actor_, coordinator_, p.id, {{"label", "Tout"}, {"amount", "100000000000,01"}});
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(FieldOf(huge.error(), "amount"), "validation.amount");
+  EXPECT_TRUE(service_->AddBudgetLine(actor_, coordinator_, p.id, {{"label", "Tout"}, {"amount", "100000000000"}}).ok());
+  auto funding = service_->AddFunding(actor_, coordinator_, p.id, {{"funder", "X"}, {"amount", "150000000000"}});
+  EXPECT_EQ(FieldOf(funding.error(), "amount"), "validation.amount");
+  // A whole percentage, with or without its sign; not a decimal one.
+  auto read = service_->GetProject(actor_, coordinator_, p.id);
+  auto decimal = service_->UpdateProject(actor_, coordinator_, p.id, read->version, {{"public_share_max", "12,5 %"}});
+  EXPECT_EQ(FieldOf(decimal.error(), "public_share_max"), "cooperation.projects.error.percent");
+  auto with_sign = service_->UpdateProject(actor_, coordinator_, p.id, read->version, {{"public_share_max", "70 %"}});
+  ASSERT_TRUE(with_sign.ok()) << with_sign.error().message;
+  EXPECT_EQ(with_sign->public_share_max_percent, 70);
+  auto french = service_->UpdateProject(actor_, coordinator_, p.id, with_sign->version,
+                                        {{"public_share_max", "75\xE2\x80\xAF%"}});
+  ASSERT_TRUE(french.ok()) << french.error().message;
+  EXPECT_EQ(french->public_share_max_percent, 75);
+}
+
 TEST_P(ProjectsTest, DocumentsAreHttpLinksAndSpreadingNamesAHubOrATerritory) {
   auto p = NewProject();
   EXPECT_EQ(FieldOf(service_->AddDocument(actor_, coordinator_, p.id, {{"title", "x"}, {"url", "javascript:alert(1)"}}).error(),
@@ -213,6 +236,12 @@ TEST_P(ProjectsTest, AReviewWithDecisionsFollowUpsAndMinutes) {
   ASSERT_TRUE(service_->CompleteFollowUp(actor_, coordinator_, r->id, follow_up, {}).ok());
   EXPECT_EQ(service_->GetReview(actor_, observer_, r->id)->overdue_count, 0);
   EXPECT_EQ(service_->GetReview(actor_, other_hub_, r->id).error().code, ErrorCode::kNotFound);
+  // Closed: the agenda is the record; follow-ups can still be completed.
+  ASSERT_TRUE(service_->UpdateReview(actor_, coordinator_, r->id, 2, {{"status", "closed"}}).ok());
+  EXPECT_EQ(service_->AddReviewItem(actor_, coordinator_, r->id, {{"title", "Trop tard"}}).error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(service_->GetReview(actor_, observer_, r->id)->items.size(), 2u);
+  ASSERT_TRUE(service_->CompleteFollowUp(actor_, coordinator_, r->id, review->items[0].follow_ups[1].id, {}).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProjectsTest, ::testing::ValuesIn(coopole::testing::TestDatabaseKinds()),

@@ -109,6 +109,8 @@ Status ProjectService::AddReviewItem(const Actor& actor, const HubContext& hub, 
   auto tx = pool_.Begin(db::TxMode::kWrite);
   auto review = Writable(tx, actor, hub, id);
   if (!review) return review.error();
+  // A closed session's agenda is its record: what was not discussed goes to the next one.
+  if (review->status == "closed") return Error{ErrorCode::kFailedPrecondition, "the review is closed", {}};
   FieldErrors errors;
   ReviewItem item;
   if (auto project = IdField(input, "project_id", errors)) {

@@ -128,9 +128,12 @@ FinancingCheck CheckFinancing(const std::vector<BudgetLine>& lines, const std::v
     if (funding.status == "agreed" || funding.status == "paid") agreed = true;
   }
   if (check.expenses.cents > 0) {
-    check.public_share_percent = static_cast<int>(check.public_amount.cents * 100 / check.expenses.cents);
+    // In 128 bits: a hundred times a sum of large amounts does not fit in 64.
+    const __int128 public_hundredfold = static_cast<__int128>(check.public_amount.cents) * 100;
+    const __int128 percent = public_hundredfold / check.expenses.cents;
+    check.public_share_percent = static_cast<int>(std::min<__int128>(percent, kMaxSharePercentShown));
     // Compared exactly (not the rounded percentage): 80.4 % is above 80 %.
-    if (check.public_amount.cents * 100 > check.expenses.cents * max_public_percent)
+    if (public_hundredfold > static_cast<__int128>(check.expenses.cents) * max_public_percent)
       check.issues.push_back({"error", "public_share_exceeded"});
     if (check.resources < check.expenses) check.issues.push_back({"warning", "short"});
     if (check.resources > check.expenses) check.issues.push_back({"warning", "over"});

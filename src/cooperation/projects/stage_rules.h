@@ -50,9 +50,12 @@ struct FinancingIssue {
   std::string key;       // catalogue key under cooperation.projects.financing.
 };
 
+// Public shares beyond this (only in hand-made data: the service refuses them) show as this.
+inline constexpr int kMaxSharePercentShown = 1000000;
+
 struct FinancingCheck {
   Money expenses, resources, public_amount;
-  int public_share_percent = 0;  // of the expenses, rounded down; 0 without a budget
+  int public_share_percent = 0;  // of the expenses, rounded down, at most kMaxSharePercentShown; 0 without a budget
   std::vector<FinancingIssue> issues;
   bool has_error() const;
 };

@@ -103,6 +103,27 @@ TEST(Financing, PublicShareAboveTheMaximumIsAnError) {
   EXPECT_EQ(over.issues.at(0).key, "public_share_exceeded");
 }
 
+// Sums of the largest amounts a form accepts, times 100, do not fit in 64 bits: the check
+// still compares them right and the percentage stays a number.
+TEST(Financing, HugeAmountsDoNotOverflow) {
+  const std::int64_t large = 100'000'000'000'00;  // 100 billion euros
+  std::vector<BudgetLine> lines;
+  std::vector<Funding> fundings;
+  for (int i = 0; i < 200; ++i) {
+    lines.push_back({0, "Tranche", Money{large}, false});
+    fundings.push_back(Fund(true, large, "agreed"));
+  }
+  auto full = CheckFinancing(lines, fundings, 80);
+  EXPECT_EQ(full.public_share_percent, 100);
+  EXPECT_TRUE(full.has_error());
+  auto within = CheckFinancing(lines, std::vector<Funding>(fundings.begin(), fundings.begin() + 160), 80);
+  EXPECT_EQ(within.public_share_percent, 80);
+  EXPECT_FALSE(within.has_error());
+  auto tiny_budget = CheckFinancing({{0, "Timbre", Money{1}, false}}, {Fund(true, large, "agreed")}, 100);
+  EXPECT_EQ(tiny_budget.public_share_percent, kMaxSharePercentShown);
+  EXPECT_TRUE(tiny_budget.has_error());
+}
+
 TEST(Financing, RefusedFundingsCountForNothingAndShortPlansWarn) {
   std::vector<BudgetLine> lines{{0, "Travaux", Money{50000}, false}, {0, "Ventes", Money{10000}, true}};
   auto check = CheckFinancing(lines, {Fund(true, 100000, "refused"), Fund(false, 20000, "requested")}, 80);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <limits>
 #include <string>
 
 #include "coopole/core/time_zone.h"
@@ -203,6 +204,140 @@ TEST_P(BidsWebTest, WonContractInvoicesShareDueCallsPaymentsAndArrears) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
   EXPECT_TRUE(Contains(csv.body, "Menuiserie Durand;5,00;10000,00;500,00;500,00;200,00;300,00")) << csv.body;
+}
+
+// A coordinator of another hub, in its own hub, with this hub's ids: not found on every
+// route, and nothing written.
+TEST_P(BidsWebTest, AnotherHubsIdsAreNotFoundOnEveryRoute) {
+  const std::string id = WonBid();
+  auto contract = app_.Api("PUT", kApi + "/bids/" + id + "/contract", coordinator_,
+                           json{{"signed_on", Day(-100)}, {"start_on", Day(-90)}, {"end_on", Day(200)},
+                                {"amount_cents", 10000000}, {"hub_rate_bp", 500}}
+                               .dump());
+  ASSERT_EQ(contract.status, 201) << contract.body;
+  ASSERT_EQ(app_.Api("POST", kApi + "/bids/" + id + "/invoices", coordinator_,
+                     json{{"member_id", company_.value}, {"invoiced_on", Day(-40)}, {"amount", "10000"}}.dump())
+                .status,
+            201);
+  auto call = app_.Api("POST", kApi + "/bids/" + id + "/calls", coordinator_,
+                       json{{"period_from", Day(-60)}, {"period_to", Day(-30)}, {"due_on", Day(-1)}}.dump());
+  ASSERT_EQ(call.status, 201) << call.body;
+  const std::string call_id = std::to_string(Json(call)["id"].get<long long>());
+  auto checklist = app_.Api("POST", kApi + "/bids/" + id + "/checklist", coordinator_, json{{"item", "Kbis"}}.dump());
+  ASSERT_EQ(checklist.status, 201) << checklist.body;
+  const std::string item = std::to_string(Json(checklist)["checklist"][0]["id"].get<long long>());
+  const auto bid = Json(app_.Api("GET", kApi + "/bids/" + id, coordinator_));
+
+  const std::string b = "/api/v1/hubs/pole-b/cooperation";
+  struct Call {
+    const char* method;
+    std::string target;
+    json body;
+  };
+  const std::vector<Call> calls = {
+      {"GET", b + "/bids/" + id, nullptr},
+      {"PATCH", b + "/bids/" + id, {{"title", "Piraté"}, {"version", bid["version"]}}},
+      {"POST", b + "/bids/" + id + "/status", {{"status", "lost"}, {"version", bid["version"]}}},
+      {"POST", b + "/bids/" + id + "/checklist", {{"item", "x"}}},
+      {"POST", b + "/bids/" + id + "/checklist/" + item, {{"done", true}}},
+      {"GET", b + "/bids/" + id + "/contract", nullptr},
+      {"PUT", b + "/bids/" + id + "/contract", {{"version", 1}, {"hub_rate_bp", 100}}},
+      {"POST", b + "/bids/" + id + "/invoices", {{"member_id", company_.value}, {"invoiced_on", Day(-1)}, {"amount", "1"}}},
+      {"POST", b + "/bids/" + id + "/calls", {{"period_from", Day(-60)}, {"period_to", Day(0)}, {"due_on", Day(1)}}},
+      {"POST", b + "/hub-share/calls/" + call_id + "/payments", {{"member_id", company_.value}, {"paid_on", Day(0)}, {"amount", "1"}}},
+  };
+  for (const auto& c : calls) {
+    auto res = app_.Api(c.method, c.target, other_coordinator_, c.body.is_null() ? "" : c.body.dump());
+    EXPECT_EQ(res.status, 404) << c.method << " " << c.target << ": " << res.body;
+  }
+  auto after = Json(app_.Api("GET", kApi + "/bids/" + id, coordinator_));
+  EXPECT_EQ(after["version"], bid["version"]);
+  EXPECT_EQ(after["checklist"][0]["done"], false);
+  auto share = Json(app_.Api("GET", kApi + "/bids/" + id + "/contract", coordinator_));
+  EXPECT_EQ(share["contract"]["hub_rate_bp"], 500);
+  EXPECT_EQ(share["invoices"].size(), 1u);
+  EXPECT_EQ(share["calls"][0]["paid_cents"], 0);
+}
+
+// Extreme integers in JSON (rates, cents) are refused as such, never a crash or a 500.
+TEST_P(BidsWebTest, ExtremeIntegersInJsonAre422) {
+  const std::string id = WonBid();
+  const std::int64_t min = std::numeric_limits<std::int64_t>::min();
+  json terms = {{"signed_on", Day(-100)}, {"start_on", Day(-90)}, {"end_on", Day(200)}, {"amount_cents", 10000000}};
+  for (const json& rate : {json{{"hub_rate_bp", min}}, json{{"hub_rate_bp", 500}, {"members", json::array({{{"member_id", scop_.value}, {"rate_bp", min}}})}}}) {
+    json body = terms;
+    body.update(rate);
+    auto res = app_.Api("PUT", kApi + "/bids/" + id + "/contract", coordinator_, body.dump());
+    EXPECT_EQ(res.status, 422) << res.body;
+  }
+  json cents = terms;
+  cents["amount_cents"] = min;
+  cents["hub_rate_bp"] = 500;
+  auto contract = app_.Api("PUT", kApi + "/bids/" + id + "/contract", coordinator_, cents.dump());
+  EXPECT_EQ(contract.status, 422) << contract.body;
+  auto bid = Tender();
+  bid["amount_cents"] = min;
+  auto created = app_.Api("POST", kApi + "/bids", coordinator_, bid.dump());
+  EXPECT_EQ(created.status, 422) << created.body;
+  // The server still answers.
+  EXPECT_EQ(app_.Api("GET", kApi + "/bids/" + id, coordinator_).status, 200);
+}
+
+TEST_P(BidsWebTest, AMemberSeesOnlyItsOwnOrganisationsHubShare) {
+  const std::string id = WonBid();
+  auto contract = app_.Api("PUT", kApi + "/bids/" + id + "/contract", coordinator_,
+                           json{{"reference", "MP-118"}, {"signed_on", Day(-100)}, {"start_on", Day(-90)},
+                                {"end_on", Day(200)}, {"amount_cents", 10000000}, {"hub_rate_bp", 500}}
+                               .dump());
+  ASSERT_EQ(contract.status, 201) << contract.body;
+  ASSERT_EQ(app_.Api("POST", kApi + "/bids/" + id + "/invoices", company_user_,
+                     json{{"invoiced_on", Day(-40)}, {"amount", "10000"}, {"reference", "F-DURAND"}}.dump())
+                .status,
+            201);
+  ASSERT_EQ(app_.Api("POST", kApi + "/bids/" + id + "/invoices", coordinator_,
+                     json{{"member_id", scop_.value}, {"invoiced_on", Day(-35)}, {"amount", "30000"},
+                          {"reference", "F-SCOP"}}
+                         .dump())
+                .status,
+            201);
+  auto call = app_.Api("POST", kApi + "/bids/" + id + "/calls", coordinator_,
+                       json{{"period_from", Day(-60)}, {"period_to", Day(-30)}, {"due_on", Day(-1)}}.dump());
+  ASSERT_EQ(call.status, 201) << call.body;
+
+  auto share = app_.Api("GET", kApi + "/bids/" + id + "/contract", company_user_);
+  ASSERT_EQ(share.status, 200) << share.body;
+  auto doc = Json(share);
+  ASSERT_EQ(doc["members"].size(), 1u) << doc["members"];
+  EXPECT_EQ(doc["members"][0]["member_id"], company_.value);
+  ASSERT_EQ(doc["invoices"].size(), 1u);
+  EXPECT_EQ(doc["invoices"][0]["reference"], "F-DURAND");
+  EXPECT_EQ(doc["contract"]["members"].size(), 1u);
+  ASSERT_EQ(doc["calls"].size(), 1u);
+  EXPECT_EQ(doc["calls"][0]["total_cents"], 50000);
+  EXPECT_EQ(doc["totals"]["arrears_cents"], 50000);
+
+  auto overview = Json(app_.Api("GET", kApi + "/hub-share", company_user_));
+  EXPECT_EQ(overview["contracts"].size(), 1u);
+  EXPECT_EQ(overview["members"].size(), 1u);
+  EXPECT_EQ(overview["totals"]["called_cents"], 50000);
+  EXPECT_EQ(Json(app_.Api("GET", kApi + "/hub-share", observer_))["totals"]["called_cents"], 200000);
+
+  auto csv = app_.Api("GET", kApi + "/hub-share/dues.csv", company_user_);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_TRUE(Contains(csv.body, "Menuiserie Durand")) << csv.body;
+  EXPECT_FALSE(Contains(csv.body, "Scop")) << csv.body;
+
+  Browser browser(app_.port());
+  ASSERT_EQ(browser.SignIn("durand@a.fr", TestApp::kPassword).status, 303);
+  auto page = browser.Get(kPages + "/hub-share");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_FALSE(Contains(page.body, "Scop")) << page.body;
+  EXPECT_TRUE(Contains(page.body, "class=\"own-only\""));
+  EXPECT_FALSE(Contains(page.body, "2 000,00"));
+  auto contract_page = browser.Get(kPages + "/bids/" + id + "/contract");
+  ASSERT_EQ(contract_page.status, 200);
+  EXPECT_FALSE(Contains(contract_page.body, "F-SCOP"));
+  EXPECT_TRUE(Contains(contract_page.body, "F-DURAND"));
 }
 
 TEST_P(BidsWebTest, PagesShowTheListTheBidAndTheHubShare) {

@@ -140,6 +140,64 @@ TEST_P(ProjectsWebTest, RolesAndHubIsolation) {
             403);
 }
 
+// A coordinator of another hub, in its own hub, with this hub's ids: not found on every
+// route, and nothing written.
+TEST_P(ProjectsWebTest, AnotherHubsIdsAreNotFoundOnEveryWriteRoute) {
+  const auto project = CreateProject("Cantine locale");
+  const std::string base = kApi + "/projects/" + project;
+  ASSERT_EQ(app_.Api("POST", base + "/budget", coordinator_, json{{"label", "Étude"}, {"amount", "1000"}}.dump()).status, 201);
+  ASSERT_EQ(app_.Api("POST", base + "/milestones", coordinator_, json{{"title", "M1"}, {"due_on", "2027-02-01"}}.dump()).status, 201);
+  auto doc = Json(app_.Api("GET", base, coordinator_));
+  const auto line = std::to_string(doc["budget_lines"][0]["id"].get<std::int64_t>());
+  const auto milestone = std::to_string(doc["milestones"][0]["id"].get<std::int64_t>());
+  auto created = app_.Api("POST", kApi + "/reviews", coordinator_, json{{"title", "Revue"}, {"held_on", "2027-01-12"}}.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto review = std::to_string(Json(created)["id"].get<std::int64_t>());
+  auto item = app_.Api("POST", kApi + "/reviews/" + review + "/items", coordinator_, json{{"title", "Sujet"}}.dump());
+  ASSERT_EQ(item.status, 201) << item.body;
+  const auto item_id = std::to_string(Json(item)["items"][0]["id"].get<std::int64_t>());
+
+  const std::string b = "/api/v1/hubs/pole-b/cooperation";
+  const std::string other = b + "/projects/" + project;
+  const std::string other_review = b + "/reviews/" + review;
+  struct Call {
+    const char* method;
+    std::string target;
+    json body;
+  };
+  const std::vector<Call> calls = {
+      {"GET", other, nullptr},
+      {"PATCH", other, {{"title", "Piraté"}, {"version", doc["version"]}}},
+      {"POST", other + "/stage", {{"stage", "abandoned"}, {"reason", "x"}}},
+      {"POST", other + "/partners", {{"member_id", std::to_string(nordiste_.value)}}},
+      {"DELETE", other + "/partners/" + std::to_string(cantine_.value), nullptr},
+      {"POST", other + "/budget", {{"label", "x"}, {"amount", "1"}}},
+      {"POST", other + "/fundings", {{"funder", "x"}, {"amount", "1"}}},
+      {"POST", other + "/milestones", {{"title", "x"}, {"due_on", "2027-02-01"}}},
+      {"POST", other + "/milestones/" + milestone + "/done", json::object()},
+      {"POST", other + "/documents", {{"title", "x"}, {"url", "https://x.fr"}}},
+      {"POST", other + "/spreadings", {{"territory", "x"}, {"spread_on", "2027-02-01"}}},
+      {"DELETE", other + "/budget/" + line, nullptr},
+      {"GET", other_review, nullptr},
+      {"PATCH", other_review, {{"minutes", "x"}, {"version", 1}}},
+      {"POST", other_review + "/items", {{"title", "x"}}},
+      {"POST", other_review + "/items/" + item_id + "/decision", {{"decision", "x"}}},
+      {"POST", other_review + "/items/" + item_id + "/follow-ups", {{"person", "x"}, {"what", "x"}}},
+  };
+  for (const auto& call : calls) {
+    auto res = app_.Api(call.method, call.target, other_coordinator_, call.body.is_null() ? "" : call.body.dump());
+    EXPECT_EQ(res.status, 404) << call.method << " " << call.target << ": " << res.body;
+  }
+  auto after = Json(app_.Api("GET", base, coordinator_));
+  EXPECT_EQ(after["version"], doc["version"]);
+  EXPECT_EQ(after["title"], "Cantine locale");
+  EXPECT_EQ(after["budget_lines"].size(), 1u);
+  EXPECT_EQ(after["milestones"][0]["done_on"], nullptr);
+  auto session = Json(app_.Api("GET", kApi + "/reviews/" + review, coordinator_));
+  EXPECT_EQ(session["items"].size(), 1u);
+  EXPECT_EQ(session["minutes"], "");
+}
+
 TEST_P(ProjectsWebTest, AReviewWithADecisionAFollowUpAndMinutes) {
   const auto project = CreateProject("Cantine locale");
   auto created = app_.Api("POST", kApi + "/reviews", coordinator_,

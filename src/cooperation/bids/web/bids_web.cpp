@@ -146,9 +146,18 @@ std::string PercentToBasisPoints(const std::string& text) {
   return "invalid";
 }
 
+// Cents as euros text for the service to parse; a negative amount (refused as such) stays
+// negative without negating it (the smallest int64 has no positive counterpart).
 std::string CentsText(std::int64_t cents) {
-  return (cents < 0 ? "-" : "") + std::to_string((cents < 0 ? -cents : cents) / 100) + "." +
-         (std::abs(cents) % 100 < 10 ? "0" : "") + std::to_string(std::abs(cents) % 100);
+  if (cents < 0) return "-1";
+  return std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
+}
+
+// A rate in basis points from JSON as percent text; outside 0-100 % it is left to the
+// service to refuse ("-1").
+std::string RateText(std::int64_t bp) {
+  if (bp < 0 || bp > bids_rules::kWhole) return "-1";
+  return bids_rules::FormatBasisPoints(bp);
 }
 
 // A JSON member as text: "amount" as euros, or "<name>_cents" as an integer.
@@ -265,7 +274,7 @@ Result<ContractInput> ContractInputFromJson(const json& body) {
   in.cap = Or(*cap);
   if (body.contains("hub_rate_bp")) {
     if (!body["hub_rate_bp"].is_number_integer()) return Error::Invalid({{"hub_rate", "cooperation.hub_share.error.rate"}});
-    in.hub_rate = bids_rules::FormatBasisPoints(body["hub_rate_bp"].get<std::int64_t>());
+    in.hub_rate = RateText(body["hub_rate_bp"].get<std::int64_t>());
   } else {
     auto rate = cw::JsonText(body, "hub_rate_percent");
     if (!rate) return rate.error();
@@ -280,7 +289,7 @@ Result<ContractInput> ContractInputFromJson(const json& body) {
       if (!id || !member_amount) return Error::Invalid({{"members", "validation.type"}});
       std::string rate;
       if (m.contains("rate_bp") && m["rate_bp"].is_number_integer()) {
-        rate = bids_rules::FormatBasisPoints(m["rate_bp"].get<std::int64_t>());
+        rate = RateText(m["rate_bp"].get<std::int64_t>());
       } else if (m.contains("rate_bp") && !m["rate_bp"].is_null()) {
         return Error::Invalid({{"rates", "cooperation.hub_share.error.rate"}});
       }

@@ -3,6 +3,8 @@
 // arrears per member, and its CSV export.
 #include "bids_pages.h"
 
+#include "bids_internal.h"
+
 #include "bids_rules.h"
 #include "coopole/core/text.h"
 
@@ -132,6 +134,7 @@ Response ContractPageWith(const Request& req, const ViewContext& ctx, BidId id, 
   if (share) contract = share->contract;
   else if (share.error().code != ErrorCode::kNotFound) return PageFail(ctx, req, share.error());
   view.set("has_contract", contract.has_value());
+  view.set("own_only", !bids_internal::ReadsEveryShare(ctx.actor, ctx.hub));
   view.set("is_won", bid->status == BidStatus::kWon);
   const bool coordinator = IsCoordinator(ctx);
   view.set("may_declare", contract.has_value() && (coordinator || OwnMember(ctx).has_value()));
@@ -254,6 +257,7 @@ Response OverviewPageWith(const Request& req, const ViewContext& ctx, const Erro
   view.set("calls", calls);
   view.set("has_calls", !calls.empty());
   view.set("csv_href", HubShareHref(ctx.hub) + "/dues.csv");
+  view.set("own_only", !bids_internal::ReadsEveryShare(ctx.actor, ctx.hub));
   int status = 200;
   if (error) {
     ctx.deps.shell.AddFieldErrors(view, *error, ctx.lang, "cooperation.hub_share.field.");

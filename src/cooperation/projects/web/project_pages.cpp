@@ -159,7 +159,10 @@ Response DetailPage(const Request& req, const ViewContext& ctx, ProjectId id, co
   AddNav(view, ctx);
   int status = 200;
   if (error) {
-    ctx.deps.shell.AddFieldErrors(view, *error, ctx.lang, "cooperation.projects.field.");
+    // The unmet criteria are listed on their own (translated), not as a field error.
+    Error shown = *error;
+    shown.fields.erase("criteria");
+    ctx.deps.shell.AddFieldErrors(view, shown, ctx.lang, "cooperation.projects.field.");
     if (auto it = error->fields.find("criteria"); it != error->fields.end()) {
       std::string unmet;
       for (const auto& c : Split(it->second, ','))

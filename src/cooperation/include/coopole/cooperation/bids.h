@@ -5,7 +5,11 @@
 //
 // Who may do what: coordinators (kManageCooperation) everything of the hub; users of the
 // member role record a bid their organisation leads, edit the bids it leads, tick checklist
-// items, and declare invoices for their own organisation only; observers read.
+// items, and declare invoices for their own organisation only; observers read. The hub
+// share (contract amounts per member, invoices, call lines, payments, arrears) of a member
+// organisation is read by coordinators, observers and that organisation's users only:
+// GetContractShare and Overview give a member-role user its own organisation's rows, with
+// totals (and call totals) summed over those rows.
 // Errors of every use case: kPermissionDenied; kNotFound for anything of another hub;
 // kInvalidArgument naming each field (catalogue keys); kConflict ("version") for a stale
 // version. A failed use case writes nothing; every change is audited.
@@ -272,7 +276,8 @@ class BidService {
   // organisation, a coordinator for any co-contractor.
   Result<Invoice> DeclareInvoice(const Actor& actor, const HubContext& hub, BidId id, const InvoiceInput& input);
   // The contract, its invoices, calls, and per co-contractor: invoiced, due, called, paid,
-  // arrears. Errors: kNotFound when the bid has no contract.
+  // arrears (a member-role user: its own organisation's only, see above). Errors: kNotFound
+  // when the bid has no contract.
   Result<ContractShare> GetContractShare(const Actor& actor, const HubContext& hub, BidId id);
   // Issues a call for the invoices dated within the period that no call holds yet,
   // freezing the amount due per member. Coordinators. Errors: nothing to call
@@ -281,7 +286,8 @@ class BidService {
   // Records a payment against a call's line. Coordinators. Errors: member not in the call.
   Result<SharePayment> RecordPayment(const Actor& actor, const HubContext& hub, ShareCallId call,
                                      const PaymentInput& input);
-  // Every contract of the hub: dues per contract and member, arrears per member, totals.
+  // Every contract of the hub: dues per contract and member, arrears per member, totals
+  // (a member-role user: its own organisation's only).
   Result<HubShareOverview> Overview(const Actor& actor, const HubContext& hub);
 
  private:
