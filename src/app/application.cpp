@@ -18,6 +18,7 @@
 #include "coopole/reference/catalogue.h"
 #include "coopole/render/render.h"
 #include "coopole/web/web.h"
+#include "bid_reminder_mailer.h"
 #include "board_mailer.h"
 #include "cooperation_web.h"
 #include "hubs_web.h"
@@ -103,6 +104,7 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
   auto messages = render::Messages::Load(config_.web_dir + "/i18n");
   auto templates = render::Templates::Load(config_.web_dir + "/templates", messages);
   board_->SetNotificationListener(MakeBoardMailer(messages, config_.public_url, clock_));
+  bid_reminder_mailer_ = MakeBidReminderMailer(messages, config_.public_url, clock_);
   web_ = std::make_unique<WebParts>();
   web_->shell = std::make_unique<web::Shell>(templates);
   openapi_ = AssembleOpenApi(config_.web_dir + "/openapi");
@@ -121,6 +123,8 @@ void Application::Migrate() {
   }
   db::Migrate(*pool_, all);
 }
+
+int Application::QueueBidReminders() { return bids_->QueueDeadlineReminders(bid_reminder_mailer_); }
 
 void Application::BuildRoutes() {
   auto router = std::make_shared<http::Router>();

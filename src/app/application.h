@@ -2,6 +2,7 @@
 // routes and middleware. Used by main() and by the integration tests (port 0).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -14,7 +15,13 @@ namespace coopole::identity { class IdentityService; }
 namespace coopole::hubs { class HubService; }
 namespace coopole::members { class MemberService; }
 namespace coopole::pooling { class PoolingService; }
-namespace coopole::cooperation { class BoardService; class ProjectService; class BidService; class NetworkService; }
+namespace coopole::cooperation {
+class BoardService;
+class ProjectService;
+class BidService;
+class NetworkService;
+struct DeadlineReminder;
+}  // namespace coopole::cooperation
 namespace coopole::reference { class Catalogue; }
 namespace coopole::mail { class MailSender; }
 
@@ -40,6 +47,9 @@ class Application {
   hubs::HubService& hubs() { return *hubs_; }
   members::MemberService& members() { return *members_; }
   pooling::PoolingService& pooling() { return *pooling_; }
+  // Queues the e-mail reminders of joint-bid deadlines now due (run every few minutes by
+  // Serve). Returns how many reminders were queued.
+  int QueueBidReminders();
   // Sends the e-mail outbox (started by Serve; idle when no SMTP server is configured).
   mail::MailSender& mail_sender() { return *mail_sender_; }
   cooperation::BoardService& board() { return *board_; }
@@ -65,6 +75,7 @@ class Application {
   std::unique_ptr<cooperation::ProjectService> projects_;
   std::unique_ptr<cooperation::BidService> bids_;
   std::unique_ptr<cooperation::NetworkService> network_;
+  std::function<void(db::Transaction&, const cooperation::DeadlineReminder&)> bid_reminder_mailer_;
   struct WebParts;
   std::unique_ptr<WebParts> web_;
   std::shared_ptr<http::Router> router_;

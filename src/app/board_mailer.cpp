@@ -5,29 +5,9 @@
 #include "coopole/hubs/hubs.h"
 #include "coopole/identity/identity.h"
 #include "coopole/mail/mail.h"
+#include "mail_text.h"
 
 namespace coopole::app {
-namespace {
-
-// `text` with each "{name}" replaced by its value (values are inserted as given: the
-// message is plain text).
-std::string Fill(std::string text, const std::map<std::string, std::string>& values) {
-  for (const auto& [name, value] : values) {
-    const std::string token = "{" + name + "}";
-    for (auto at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size()))
-      text.replace(at, token.size(), value);
-  }
-  return text;
-}
-
-// A subject stays on one line whatever a title holds.
-std::string OneLine(std::string text) {
-  for (auto& c : text)
-    if (c == '\r' || c == '\n') c = ' ';
-  return text;
-}
-
-}  // namespace
 
 cooperation::NotificationListener MakeBoardMailer(std::shared_ptr<const render::Messages> messages,
                                                   std::string public_url, const Clock& clock) {
@@ -57,8 +37,8 @@ cooperation::NotificationListener MakeBoardMailer(std::shared_ptr<const render::
       };
       mail::MailMessage message{.to = user.email,
                                 .to_name = user.name,
-                                .subject = OneLine(Fill(text("mail.board.subject"), values)),
-                                .text_body = Fill(text("mail.board.body"), values)};
+                                .subject = OneLine(FillText(text("mail.board.subject"), values)),
+                                .text_body = FillText(text("mail.board.body"), values)};
       (void)mail::Enqueue(tx, message, clock.Now());  // an address the outbox refuses: no e-mail, nothing else fails
     }
   };

@@ -2,6 +2,7 @@
 
 #include "application.h"
 #include "coopole/mail/mail.h"
+#include "periodic_job.h"
 
 namespace coopole::app {
 
@@ -24,7 +25,11 @@ int Serve(Application& app) {
   server.HandleSignals();
   spdlog::info("coopole listening on {} (port {})", c.listen, port);
   app.mail_sender().Start();
-  server.Run();
+  {
+    // Deadline reminders are due at day granularity: every 10 minutes is plenty.
+    PeriodicJob reminders("bid reminders", 600, [&app] { app.QueueBidReminders(); });
+    server.Run();
+  }
   app.mail_sender().Stop();
   spdlog::info("coopole stopped");
   return 0;

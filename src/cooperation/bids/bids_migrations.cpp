@@ -130,6 +130,16 @@ CREATE TABLE cooperation_hub_share_payments (
 );
 CREATE INDEX cooperation_hub_share_payments_call ON cooperation_hub_share_payments(call_id, member_id);
 )SQL"},
+      // The deadline reminders sent: one per bid and threshold (14, 7, 2 days).
+      {"cooperation_bids", 2, R"SQL(
+CREATE TABLE cooperation_bid_reminders (
+  bid_id BIGINT NOT NULL REFERENCES cooperation_bids(id),
+  days_before BIGINT NOT NULL,
+  sent_at BIGINT NOT NULL,
+  PRIMARY KEY (bid_id, days_before)
+);
+CREATE INDEX cooperation_bids_deadline ON cooperation_bids(deadline_at, status);
+)SQL"},
   };
 }
 

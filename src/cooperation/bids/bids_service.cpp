@@ -287,4 +287,33 @@ Result<std::vector<BidAlert>> BidService::Alerts(const Actor& actor, const HubCo
   return alerts;
 }
 
+int BidService::QueueDeadlineReminders(const ReminderSink& sink) {
+  const Timestamp now = clock_.Now();
+  // Deadlines from a day ago (a zone's "today" may lag UTC) to 15 days ahead cover every
+  // threshold in every zone; the rule decides per bid in its hub's zone.
+  std::vector<std::pair<HubId, BidId>> candidates;
+  {
+    auto tx = pool_.Begin(db::TxMode::kRead);
+    candidates = store::BidsAwaitingWithDeadlineBetween(tx, Timestamp{now.unix_seconds - 86400},
+                                                        Timestamp{now.unix_seconds + 15 * 86400});
+  }
+  int queued = 0;
+  for (const auto& [hub_id, bid_id] : candidates) {
+    auto tx = pool_.Begin(db::TxMode::kWrite);
+    auto bid = store::FindBid(tx, hub_id, bid_id);
+    auto hub = hubs::HubService::FindById(tx, hub_id);
+    if (!bid || !hub || !bids_rules::AwaitsSubmission(bid->status) || !bid->deadline) continue;
+    const Date today = ZoneOf(HubContext{*hub, identity::HubAccess{hub_id, identity::Role::kObserver, std::nullopt}})
+                           ->ToLocal(now)
+                           .date;
+    const auto days = bids_rules::DaysLeft(today, bid->deadline->date);
+    const auto threshold = bids_rules::ReminderThreshold(days);
+    if (!threshold || !store::InsertReminder(tx, bid_id, *threshold, now)) continue;
+    sink(tx, DeadlineReminder{*bid, days, *threshold});
+    tx.Commit();
+    ++queued;
+  }
+  return queued;
+}
+
 }  // namespace coopole::cooperation

@@ -160,6 +160,51 @@ TEST_P(BidServiceTest, ListFiltersByStatus) {
   EXPECT_EQ(service_->ListBids(actor_, coordinator_, {.status = BidStatus::kWon})->size(), 1u);
 }
 
+TEST_P(BidServiceTest, DeadlineReminders_AreQueuedOncePerThresholdAndOnlyBeforeSubmission) {
+  // Today is 23/11/2026 10:00 in Paris; the tender closes on 03/12 at noon: 10 days left.
+  auto saved = service_->CreateBid(actor_, coordinator_, Tender());
+  ASSERT_TRUE(saved.ok());
+  auto submitted = service_->CreateBid(actor_, coordinator_, Tender("2026-11-30T12:00"));
+  ASSERT_TRUE(submitted.ok());
+  for (const char* status : {"preparing", "submitted"}) {
+    auto moved = service_->ChangeStatus(actor_, coordinator_, submitted->bid.id, submitted->bid.version, status);
+    ASSERT_TRUE(moved.ok()) << status;
+    submitted->bid = *moved;
+  }
+  std::vector<DeadlineReminder> told;
+  auto sink = [&](db::Transaction&, const DeadlineReminder& r) { told.push_back(r); };
+  EXPECT_EQ(service_->QueueDeadlineReminders(sink), 1);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].bid.id, saved->bid.id);
+  EXPECT_EQ(told[0].days_left, 10);
+  EXPECT_EQ(told[0].threshold, 14);
+  EXPECT_EQ(told[0].bid.members.size(), 3u);
+  // Once per threshold, however often the job runs.
+  EXPECT_EQ(service_->QueueDeadlineReminders(sink), 0);
+  // Five days later (5 days left): the 7-day reminder; then, on the eve, the 2-day one.
+  clock_.Advance(5 * 86400);
+  EXPECT_EQ(service_->QueueDeadlineReminders(sink), 1);
+  EXPECT_EQ(told.back().threshold, 7);
+  clock_.Advance(4 * 86400);
+  EXPECT_EQ(service_->QueueDeadlineReminders(sink), 1);
+  EXPECT_EQ(told.back().threshold, 2);
+  EXPECT_EQ(told.back().days_left, 1);
+  // Past the deadline: nothing more.
+  clock_.Advance(3 * 86400);
+  EXPECT_EQ(service_->QueueDeadlineReminders(sink), 0);
+  EXPECT_EQ(told.size(), 3u);
+}
+
+TEST_P(BidServiceTest, DeadlineReminders_ASinkThatThrows_RecordsNothing) {
+  ASSERT_TRUE(service_->CreateBid(actor_, coordinator_, Tender()).ok());
+  auto failing = [](db::Transaction&, const DeadlineReminder&) { throw std::runtime_error("outbox unavailable"); };
+  EXPECT_THROW(service_->QueueDeadlineReminders(failing), std::runtime_error);
+  // The reminder was rolled back with its e-mails: the next run sends it.
+  int told = 0;
+  EXPECT_EQ(service_->QueueDeadlineReminders([&](db::Transaction&, const DeadlineReminder&) { ++told; }), 1);
+  EXPECT_EQ(told, 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BidServiceTest, ::testing::ValuesIn(coopole::testing::TestDatabaseKinds()),
                          [](const auto& info) { return info.param; });
 

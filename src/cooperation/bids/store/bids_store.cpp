@@ -73,6 +73,30 @@ std::optional<Bid> FindBid(db::Transaction& tx, HubId hub, BidId id) {
   return bid;
 }
 
+std::vector<std::pair<HubId, BidId>> BidsAwaitingWithDeadlineBetween(db::Transaction& tx, Timestamp from, Timestamp to) {
+  db::Params params;
+  params.push_back(from.unix_seconds);
+  params.push_back(to.unix_seconds);
+  auto rows = tx.Query(
+      "SELECT hub_id, id FROM cooperation_bids WHERE deadline_at BETWEEN ? AND ? "
+      "AND status IN ('watching', 'preparing') ORDER BY deadline_at, id",
+      params);
+  std::vector<std::pair<HubId, BidId>> out;
+  for (std::size_t r = 0; r < rows.size(); ++r) out.emplace_back(HubId{rows.Int(r, 0)}, BidId{rows.Int(r, 1)});
+  return out;
+}
+
+bool InsertReminder(db::Transaction& tx, BidId bid, int days_before, Timestamp now) {
+  db::Params params;
+  params.push_back(bid.value);
+  params.push_back(static_cast<std::int64_t>(days_before));
+  params.push_back(now.unix_seconds);
+  return tx.Execute(
+             "INSERT INTO cooperation_bid_reminders (bid_id, days_before, sent_at) VALUES (?, ?, ?) "
+             "ON CONFLICT (bid_id, days_before) DO NOTHING",
+             params) == 1;
+}
+
 std::vector<Bid> ListBids(db::Transaction& tx, HubId hub, std::optional<BidStatus> status) {
   std::string sql = std::string(kBidColumns) + "WHERE b.hub_id = ?";
   db::Params params;

@@ -14,6 +14,11 @@ namespace coopole::cooperation::store {
 std::optional<Bid> FindBid(db::Transaction& tx, HubId hub, BidId id);
 // The hub's bids (with co-contractors, without lots and checklist), deadline first.
 std::vector<Bid> ListBids(db::Transaction& tx, HubId hub, std::optional<BidStatus> status);
+// Bids of every hub not submitted yet (watching, preparing) whose deadline falls between the
+// two instants, as (hub, bid).
+std::vector<std::pair<HubId, BidId>> BidsAwaitingWithDeadlineBetween(db::Transaction& tx, Timestamp from, Timestamp to);
+// Records the reminder of `bid` at `days_before`; false when it was already recorded.
+bool InsertReminder(db::Transaction& tx, BidId bid, int days_before, Timestamp now);
 
 BidId InsertBid(db::Transaction& tx, const Bid& bid, UserId created_by);
 // Writes the bid's own columns when its version is `expected_version` (bumping it);

@@ -18,6 +18,7 @@
 // deadlines as a wall-clock reading in the hub's time zone, dates 'YYYY-MM-DD'.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -126,6 +127,18 @@ struct BidAlert {
   std::int64_t days_left = 0;
   int threshold = 14;
 };
+
+// A deadline reminder due (QueueDeadlineReminders): the bid, the days left in the hub's zone
+// and the threshold crossed.
+struct DeadlineReminder {
+  Bid bid;
+  std::int64_t days_left = 0;
+  int threshold = 14;
+};
+// Told of each reminder inside the transaction that records it: the application queues the
+// e-mails to the co-contractors' users there, so that a reminder is recorded if and only if
+// its e-mails are queued. Must not commit.
+using ReminderSink = std::function<void(db::Transaction&, const DeadlineReminder&)>;
 
 // ---- the contract and the hub share -------------------------------------------------------
 
@@ -266,6 +279,11 @@ class BidService {
   Result<Bid> SetChecklistDone(const Actor& actor, const HubContext& hub, BidId id, std::int64_t item, bool done);
   // Bids not submitted whose deadline is within 14 days from today in the hub's zone.
   Result<std::vector<BidAlert>> Alerts(const Actor& actor, const HubContext& hub);
+  // For the scheduler (no actor: it runs for every hub). Each bid not submitted yet whose
+  // deadline has come within a reminder threshold (14, 7 or 2 days, in its hub's time zone)
+  // not reminded yet is passed to `sink` and recorded, one transaction per bid: each
+  // threshold is reminded once, whatever the number of runs or of servers. Returns how many.
+  int QueueDeadlineReminders(const ReminderSink& sink);
 
   // Records (version 0) or updates the contract of a won bid: coordinators only.
   // Errors: the bid is not won (kFailedPrecondition); a rate outside 0-100 % ("hub_rate",
