@@ -25,9 +25,7 @@ void LoadBidsDemo(Application& app, const identity::Actor& admin, const hubs::Hu
   using namespace cooperation;
   auto& bids = app.bids();
   auto id_of = [&ids](std::size_t index) { return std::to_string(ids.at(index).value); };
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  if (!zone) zone = TimeZone::Load("Europe/Paris");
-  const Date today = zone ? zone->ToLocal(SystemClock().Now()).date : Date{2026, 1, 1};
+  const Date today = hubs::TodayIn(SystemClock(), hub.hub);
   auto day = [&today](int offset) { return FormatIsoDate(AddDays(today, offset)); };
 
   // A public tender being prepared: Éco-Construction Dauphiné leads, with the Atelier Bois

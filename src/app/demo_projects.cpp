@@ -29,8 +29,7 @@ void LoadProjectsDemo(Application& app, const identity::Actor& admin, const hubs
                       const std::vector<MemberId>& ids) {
   auto& projects = app.projects();
   auto id_of = [&ids](std::size_t index) { return std::to_string(ids.at(index).value); };
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  const Date today = (zone ? zone : TimeZone::Fixed("UTC", 0))->ToLocal(SystemClock().Now()).date;
+  const Date today = hubs::TodayIn(SystemClock(), hub.hub);
   auto day = [&today](int offset) { return FormatIsoDate(AddDays(today, offset)); };
 
   auto create = [&](const std::string& title, const std::string& summary, std::size_t lead) {

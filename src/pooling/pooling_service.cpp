@@ -7,15 +7,9 @@
 namespace coopole::pooling {
 namespace internal {
 
-std::shared_ptr<const TimeZone> ZoneOf(const HubContext& hub) {
-  if (auto zone = TimeZone::Load(hub.hub.time_zone)) return zone;
-  if (auto paris = TimeZone::Load("Europe/Paris")) return paris;
-  // No tz database at all (tzdata removed): Paris standard time rather than a crash.
-  static const auto fallback = TimeZone::Fixed("UTC+01", 3600);
-  return fallback;
-}
+std::shared_ptr<const TimeZone> ZoneOf(const HubContext& hub) { return hubs::ZoneOf(hub.hub); }
 
-Date TodayIn(const Clock& clock, const HubContext& hub) { return ZoneOf(hub)->ToLocal(clock.Now()).date; }
+Date TodayIn(const Clock& clock, const HubContext& hub) { return hubs::TodayIn(clock, hub.hub); }
 
 Result<std::optional<MemberId>> ParseMemberField(const std::optional<std::string>& text, const std::string& field) {
   if (!text) return std::optional<MemberId>{};

@@ -6,14 +6,9 @@ namespace coopole::cooperation::bids_internal {
 
 using nlohmann::json;
 
-std::shared_ptr<const TimeZone> ZoneOf(const HubContext& hub) {
-  if (auto zone = TimeZone::Load(hub.hub.time_zone)) return zone;
-  if (auto paris = TimeZone::Load("Europe/Paris")) return paris;
-  static const auto fallback = TimeZone::Fixed("UTC+01", 3600);  // no tz database at all
-  return fallback;
-}
+std::shared_ptr<const TimeZone> ZoneOf(const HubContext& hub) { return hubs::ZoneOf(hub.hub); }
 
-Date TodayIn(const Clock& clock, const HubContext& hub) { return ZoneOf(hub)->ToLocal(clock.Now()).date; }
+Date TodayIn(const Clock& clock, const HubContext& hub) { return hubs::TodayIn(clock, hub.hub); }
 
 std::string CheckedText(const std::string& text, const std::string& field, std::size_t max,
                         std::map<std::string, std::string>& errors) {

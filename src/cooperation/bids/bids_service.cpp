@@ -303,9 +303,7 @@ int BidService::QueueDeadlineReminders(const ReminderSink& sink) {
     auto bid = store::FindBid(tx, hub_id, bid_id);
     auto hub = hubs::HubService::FindById(tx, hub_id);
     if (!bid || !hub || !bids_rules::AwaitsSubmission(bid->status) || !bid->deadline) continue;
-    const Date today = ZoneOf(HubContext{*hub, identity::HubAccess{hub_id, identity::Role::kObserver, std::nullopt}})
-                           ->ToLocal(now)
-                           .date;
+    const Date today = hubs::ZoneOf(*hub)->ToLocal(now).date;
     const auto days = bids_rules::DaysLeft(today, bid->deadline->date);
     const auto threshold = bids_rules::ReminderThreshold(days);
     if (!threshold || !store::InsertReminder(tx, bid_id, *threshold, now)) continue;

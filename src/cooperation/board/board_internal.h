@@ -54,13 +54,8 @@ inline Error Stale(const char* what) {
                {{"version", "validation.stale"}}};
 }
 
-// Today's date in the hub's time zone (Paris when the zone cannot be loaded).
-inline Date TodayIn(const Clock& clock, const HubContext& hub) {
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  if (!zone) zone = TimeZone::Load("Europe/Paris");
-  if (!zone) zone = TimeZone::Fixed("UTC+01", 3600);
-  return zone->ToLocal(clock.Now()).date;
-}
+// Today's date in the hub's time zone.
+inline Date TodayIn(const Clock& clock, const HubContext& hub) { return hubs::TodayIn(clock, hub.hub); }
 
 // A positive member id in text; nullopt when malformed.
 inline std::optional<MemberId> ParseMemberId(std::string_view text) {

@@ -50,11 +50,8 @@ SuggestionList ListOf(rules::Selected selected) {
   return {std::move(selected.items), static_cast<std::int64_t>(selected.total)};
 }
 
-Date InstallationToday(const Clock& clock) {
-  auto zone = TimeZone::Load("Europe/Paris");
-  if (!zone) zone = TimeZone::Fixed("UTC+01", 3600);
-  return zone->ToLocal(clock.Now()).date;
-}
+// The installation's today: in the default hub zone (Europe/Paris).
+Date InstallationToday(const Clock& clock) { return hubs::TodayIn(clock, hubs::Hub{}); }
 
 // The current suggestion of the hub with this key, when the actor may decide on it.
 Result<Suggestion> Decidable(db::Transaction& tx, const Directory& directory, const Actor& actor,

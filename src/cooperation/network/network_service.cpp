@@ -28,11 +28,6 @@ struct Gathered {
   std::vector<network::Edge> edges;
 };
 
-std::shared_ptr<const TimeZone> ZoneOf(const hubs::Hub& hub) {
-  auto zone = TimeZone::Load(hub.time_zone);
-  return zone ? zone : TimeZone::Load("Europe/Paris");
-}
-
 Result<Gathered> Gather(db::Transaction& tx, const hubs::Hub& hub, const Directory& directory,
                         const NetworkQuery& query, Date today) {
   Gathered g;
@@ -49,7 +44,7 @@ Result<Gathered> Gather(db::Transaction& tx, const hubs::Hub& hub, const Directo
   if (directory.active_members) g.members = directory.active_members(tx, hub.id);
   for (const auto& m : g.members) g.member_ids.insert(m.id.value);
 
-  network::store::Period period{g.from, g.to, ZoneOf(hub)};
+  network::store::Period period{g.from, g.to, hubs::ZoneOf(hub)};
   std::vector<network::Event> events;
   auto append = [&events](std::vector<network::Event> more) {
     events.insert(events.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
@@ -115,7 +110,6 @@ NetworkGraph GraphOf(const Gathered& g) {
   return graph;
 }
 
-Date TodayIn(const Clock& clock, const hubs::Hub& hub) { return ZoneOf(hub)->ToLocal(clock.Now()).date; }
 
 }  // namespace
 
@@ -128,7 +122,7 @@ std::vector<db::Migration> NetworkService::Migrations() { return {}; }
 Result<NetworkGraph> NetworkService::Graph(const Actor& actor, const HubContext& hub, const NetworkQuery& query) {
   if (!identity::Allows(actor, hub.access, identity::Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
-  auto gathered = Gather(tx, hub.hub, directory_, query, TodayIn(clock_, hub.hub));
+  auto gathered = Gather(tx, hub.hub, directory_, query, hubs::TodayIn(clock_, hub.hub));
   if (!gathered) return gathered.error();
   tx.Commit();
   return GraphOf(*gathered);
@@ -137,7 +131,7 @@ Result<NetworkGraph> NetworkService::Graph(const Actor& actor, const HubContext&
 Result<NetworkPicture> NetworkService::Picture(const Actor& actor, const HubContext& hub, const NetworkQuery& query) {
   if (!identity::Allows(actor, hub.access, identity::Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
-  auto gathered = Gather(tx, hub.hub, directory_, query, TodayIn(clock_, hub.hub));
+  auto gathered = Gather(tx, hub.hub, directory_, query, hubs::TodayIn(clock_, hub.hub));
   if (!gathered) return gathered.error();
   tx.Commit();
   return NetworkPicture{GraphOf(*gathered), MetricsOf(*gathered)};
@@ -146,7 +140,7 @@ Result<NetworkPicture> NetworkService::Picture(const Actor& actor, const HubCont
 Result<NetworkMetrics> NetworkService::Metrics(const Actor& actor, const HubContext& hub, const NetworkQuery& query) {
   if (!identity::Allows(actor, hub.access, identity::Permission::kViewHub)) return Error::Denied();
   auto tx = pool_.Begin(db::TxMode::kRead);
-  auto metrics = NetworkStatistics(tx, hub.hub, directory_, query, TodayIn(clock_, hub.hub));
+  auto metrics = NetworkStatistics(tx, hub.hub, directory_, query, hubs::TodayIn(clock_, hub.hub));
   tx.Commit();
   return metrics;
 }

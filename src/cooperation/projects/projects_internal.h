@@ -49,13 +49,8 @@ inline Error Stale(const char* what) {
 
 inline Error FieldError(const std::string& field, const std::string& key) { return Error::Invalid({{field, key}}); }
 
-// Today in the hub's time zone (Europe/Paris when the stored name cannot be loaded).
-inline Date TodayIn(const Clock& clock, const HubContext& hub) {
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  if (!zone) zone = TimeZone::Load("Europe/Paris");
-  if (!zone) zone = TimeZone::Fixed("UTC", 0);
-  return zone->ToLocal(clock.Now()).date;
-}
+// Today in the hub's time zone.
+inline Date TodayIn(const Clock& clock, const HubContext& hub) { return hubs::TodayIn(clock, hub.hub); }
 
 // The largest amount a field takes: 100 billion euros, so that sums and products of
 // amounts (financing checks) stay far from the limits of 64-bit cents.

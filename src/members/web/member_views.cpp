@@ -63,11 +63,7 @@ std::string PersonHref(const hubs::HubContext& hub, PersonId id) {
 std::string ApiMemberHref(const hubs::HubContext& hub, MemberId id) { return "/api/v1" + MemberHref(hub, id); }
 std::string ApiPersonHref(const hubs::HubContext& hub, PersonId id) { return "/api/v1" + PersonHref(hub, id); }
 
-Date HubDateOf(const hubs::HubContext& hub, Timestamp t) {
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  if (!zone) zone = TimeZone::Load("Europe/Paris");
-  return zone->ToLocal(t).date;
-}
+Date HubDateOf(const hubs::HubContext& hub, Timestamp t) { return hubs::ZoneOf(hub.hub)->ToLocal(t).date; }
 
 render::ViewList CodeOptions(const std::vector<std::string>& codes, std::string_view label_prefix,
                              const std::vector<std::string>& chosen, const ViewContext& ctx) {

@@ -7,14 +7,9 @@ namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 
-// The hub's time zone (Europe/Paris when the stored name cannot be loaded).
+// The hub's time zone, read through the hubs module (Europe/Paris for an unknown hub).
 std::shared_ptr<const TimeZone> HubZone(db::Transaction& tx, HubId hub) {
-  db::Params params;
-  params.push_back(hub.value);
-  auto rows = tx.Query("SELECT time_zone FROM hubs_hubs WHERE id = ?", params);
-  std::shared_ptr<const TimeZone> zone;
-  if (!rows.empty()) zone = TimeZone::Load(rows.Text(0, 0));
-  return zone ? zone : TimeZone::Load("Europe/Paris");
+  return hubs::ZoneOf(hubs::HubService::FindById(tx, hub).value_or(hubs::Hub{}));
 }
 
 // The instant the local day `date` starts (a midnight skipped by a clock change: an hour later).

@@ -49,12 +49,7 @@ std::string PartyKey(const Party& party) {
 
 // ---- time ---------------------------------------------------------------------------------
 
-Date TodayOf(const hubs::HubContext& hub) {
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  if (!zone) zone = TimeZone::Load("Europe/Paris");
-  if (!zone) zone = TimeZone::Fixed("UTC", 0);
-  return zone->ToLocal(SystemClock().Now()).date;
-}
+Date TodayOf(const hubs::HubContext& hub) { return hubs::TodayIn(SystemClock(), hub.hub); }
 
 Month CurrentMonth(const hubs::HubContext& hub) { return MonthOf(TodayOf(hub)); }
 

@@ -14,10 +14,7 @@ std::string MoneyText(Money money, std::string_view lang) {
   return "€" + text;
 }
 
-std::shared_ptr<const TimeZone> HubZone(const hubs::HubContext& hub) {
-  auto zone = TimeZone::Load(hub.hub.time_zone);
-  return zone ? zone : TimeZone::Load("Europe/Paris");
-}
+std::shared_ptr<const TimeZone> HubZone(const hubs::HubContext& hub) { return hubs::ZoneOf(hub.hub); }
 
 bool IsSafeReturnTarget(const std::string& target, const std::string& prefix) {
   if (target.rfind(prefix, 0) != 0) return false;

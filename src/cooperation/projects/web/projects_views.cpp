@@ -190,12 +190,9 @@ std::string Fte(std::int64_t hundredths, const std::string& lang) {
 
 std::string Tr(const ViewContext& ctx, const std::string& key) { return ctx.deps.shell.Translate(ctx.lang, key); }
 
-// "23/11/2026 10:05" in the hub's time zone (Europe/Paris when its name cannot be loaded).
+// "23/11/2026 10:05" in the hub's time zone.
 std::string LocalTime(const ViewContext& ctx, Timestamp at) {
-  auto zone = TimeZone::Load(ctx.hub.hub.time_zone);
-  if (!zone) zone = TimeZone::Load("Europe/Paris");
-  if (!zone) return FormatIsoUtc(at);
-  const auto local = zone->ToLocal(at);
+  const auto local = hubs::ZoneOf(ctx.hub.hub)->ToLocal(at);
   return FormatDate(local.date, ctx.lang) + " " + FormatClock(local.minute);
 }
 

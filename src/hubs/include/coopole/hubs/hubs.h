@@ -9,6 +9,7 @@
 
 #include "coopole/core/result.h"
 #include "coopole/core/time.h"
+#include "coopole/core/time_zone.h"
 #include "coopole/db/db.h"
 #include "coopole/db/migrations.h"
 #include "coopole/identity/identity.h"
@@ -41,6 +42,13 @@ struct HubContext {
   Hub hub;
   identity::HubAccess access;
 };
+
+// The hub's time zone: its own; else Europe/Paris (a name the tz database does not know);
+// else, with no tz database at all, Paris standard time (UTC+01) rather than a crash. Every
+// wall time of a hub (bookings, deadlines, "today") goes through it.
+std::shared_ptr<const TimeZone> ZoneOf(const Hub& hub);
+// Today's date in the hub's time zone.
+Date TodayIn(const Clock& clock, const Hub& hub);
 
 // Pure rules (hub_rules.cpp). Field errors use message keys ("validation.required", ...).
 std::map<std::string, std::string> ValidateHub(const Hub& hub);
