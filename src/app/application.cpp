@@ -2,9 +2,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "coopole/animation/events.h"
+#include "coopole/animation/groups.h"
+#include "coopole/animation/notices.h"
+#include "coopole/animation/time.h"
 #include "coopole/cooperation/bids.h"
 #include "coopole/cooperation/board.h"
 #include "coopole/cooperation/network.h"
@@ -20,6 +25,7 @@
 #include "coopole/web/web.h"
 #include "bid_reminder_mailer.h"
 #include "board_mailer.h"
+#include "animation_web.h"
 #include "cooperation_web.h"
 #include "hubs_web.h"
 #include "identity_web.h"
@@ -101,6 +107,28 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
   projects_ = std::make_unique<cooperation::ProjectService>(*pool_, clock_, *identity_, directory);
   bids_ = std::make_unique<cooperation::BidService>(*pool_, clock_, *identity_, directory);
   network_ = std::make_unique<cooperation::NetworkService>(*pool_, clock_, *identity_, directory);
+  // --- animation: what it reads from members and asks of pooling (rooms) ---
+  animation::Directory animation_directory{
+      .active_members = members::MemberService::ActiveMembers,
+      .people =
+          [](db::Transaction& tx, identity::HubId hub) {
+            std::map<std::int64_t, std::string> names;
+            for (const auto& m : members::MemberService::ActiveMembers(tx, hub)) names[m.id.value] = m.name;
+            std::vector<animation::DirectoryPerson> out;
+            for (auto& p : members::MemberService::ActivePeople(tx, hub))
+              out.push_back({p.id, p.member, std::move(p.name), names[p.member.value], std::move(p.email),
+                             std::move(p.role)});
+            return out;
+          },
+      .rooms = {},
+      .book_room = {},
+      .cancel_room = {},
+  };
+  groups_ = std::make_unique<animation::GroupService>(*pool_, clock_, *identity_, animation_directory);
+  events_ = std::make_unique<animation::EventService>(*pool_, clock_, *identity_, animation_directory);
+  notices_ = std::make_unique<animation::NoticeService>(*pool_, clock_, *identity_, animation_directory);
+  time_ = std::make_unique<animation::TimeService>(*pool_, clock_, *identity_, animation_directory);
+  // --- end of animation wiring ---
   auto messages = render::Messages::Load(config_.web_dir + "/i18n");
   auto templates = render::Templates::Load(config_.web_dir + "/templates", messages);
   board_->SetNotificationListener(MakeBoardMailer(messages, config_.public_url, clock_));
@@ -118,7 +146,9 @@ void Application::Migrate() {
   for (auto part : {identity::IdentityService::Migrations(), mail::Migrations(), hubs::HubService::Migrations(),
                     members::MemberService::Migrations(), pooling::PoolingService::Migrations(),
                     cooperation::BoardService::Migrations(), cooperation::ProjectService::Migrations(),
-                    cooperation::BidService::Migrations(), cooperation::NetworkService::Migrations()}) {
+                    cooperation::BidService::Migrations(), cooperation::NetworkService::Migrations(),
+                    animation::NoticeService::Migrations(), animation::GroupService::Migrations(),
+                    animation::EventService::Migrations(), animation::TimeService::Migrations()}) {
     all.insert(all.end(), part.begin(), part.end());
   }
   db::Migrate(*pool_, all);
@@ -171,6 +201,7 @@ void Application::BuildRoutes() {
   members::web::RegisterRoutes(*router, {*members_, *hubs_, shell, catalogue_});
   pooling::web::RegisterRoutes(*router, {*pooling_, *hubs_, shell, member_choices});
   cooperation::web::RegisterRoutes(*router, {*board_, *projects_, *bids_, *network_, *hubs_, shell, member_choices});
+  animation::web::RegisterRoutes(*router, {*groups_, *events_, *notices_, *time_, *hubs_, shell, member_choices});
   router_ = std::move(router);
 }
 

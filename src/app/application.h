@@ -22,6 +22,12 @@ class BidService;
 class NetworkService;
 struct DeadlineReminder;
 }  // namespace coopole::cooperation
+namespace coopole::animation {
+class GroupService;
+class EventService;
+class NoticeService;
+class TimeService;
+}  // namespace coopole::animation
 namespace coopole::reference { class Catalogue; }
 namespace coopole::mail { class MailSender; }
 
@@ -56,6 +62,10 @@ class Application {
   cooperation::ProjectService& projects() { return *projects_; }
   cooperation::BidService& bids() { return *bids_; }
   cooperation::NetworkService& network() { return *network_; }
+  animation::GroupService& groups() { return *groups_; }
+  animation::EventService& events() { return *events_; }
+  animation::NoticeService& notices() { return *notices_; }
+  animation::TimeService& collective_time() { return *time_; }
   // The assembled OpenAPI document served at /api/v1/openapi.json.
   const std::string& openapi() const { return openapi_; }
 
@@ -76,6 +86,10 @@ class Application {
   std::unique_ptr<cooperation::BidService> bids_;
   std::unique_ptr<cooperation::NetworkService> network_;
   std::function<void(db::Transaction&, const cooperation::DeadlineReminder&)> bid_reminder_mailer_;
+  std::unique_ptr<animation::GroupService> groups_;
+  std::unique_ptr<animation::EventService> events_;
+  std::unique_ptr<animation::NoticeService> notices_;
+  std::unique_ptr<animation::TimeService> time_;
   struct WebParts;
   std::unique_ptr<WebParts> web_;
   std::shared_ptr<http::Router> router_;

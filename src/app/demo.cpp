@@ -244,6 +244,9 @@ DemoLogin LoadDemo(Application& app) {
   LoadBoardDemo(app, admin_actor, *context, ids);
   LoadProjectsDemo(app, admin_actor, *context, ids);
   LoadBidsDemo(app, admin_actor, *context, ids);
+  LoadGroupsDemo(app, admin_actor, *context, ids);
+  LoadEventsDemo(app, admin_actor, *context, ids);
+  LoadTimeDemo(app, admin_actor, *context, ids);
   return login;
 }
 

@@ -30,6 +30,15 @@ void LoadProjectsDemo(Application& app, const identity::Actor& admin, const hubs
 void LoadBidsDemo(Application& app, const identity::Actor& admin, const hubs::HubContext& hub,
                   const std::vector<MemberId>& ids);
 
+// The animation parts of the demo hub (demo_animation_<part>.cpp), loaded in this order after
+// cooperation.
+void LoadGroupsDemo(Application& app, const identity::Actor& admin, const hubs::HubContext& hub,
+                    const std::vector<MemberId>& ids);
+void LoadEventsDemo(Application& app, const identity::Actor& admin, const hubs::HubContext& hub,
+                    const std::vector<MemberId>& ids);
+void LoadTimeDemo(Application& app, const identity::Actor& admin, const hubs::HubContext& hub,
+                  const std::vector<MemberId>& ids);
+
 // True when the installation has no hub yet.
 bool IsEmpty(Application& app);
 

@@ -28,6 +28,7 @@ bool Allows(const Actor& actor, const HubAccess& access, Permission permission, 
     case Permission::kViewAudit:
     case Permission::kManagePooling:
     case Permission::kManageCooperation:
+    case Permission::kManageAnimation:
       return access.role == Role::kCoordinator;
     case Permission::kEditOwnMember:
       if (access.role == Role::kCoordinator) return true;

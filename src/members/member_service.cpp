@@ -329,4 +329,8 @@ std::vector<Member> MemberService::ActiveMembers(db::Transaction& tx, std::optio
   return store::LoadActiveMembers(tx, hub);
 }
 
+std::vector<Person> MemberService::ActivePeople(db::Transaction& tx, HubId hub) {
+  return store::ListActivePeople(tx, hub);
+}
+
 }  // namespace coopole::members

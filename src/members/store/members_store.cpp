@@ -280,6 +280,18 @@ std::vector<Person> ListPeople(db::Transaction& tx, HubId hub, MemberId member) 
   return out;
 }
 
+std::vector<Person> ListActivePeople(db::Transaction& tx, HubId hub) {
+  auto rows = tx.Query(std::string(kPersonColumns) +
+                           "WHERE hub_id = ? AND archived_at IS NULL AND member_id IN "
+                           "(SELECT id FROM members_members WHERE hub_id = ? AND archived_at IS NULL) "
+                           "ORDER BY member_id, name, id",
+                       {hub.value, hub.value});
+  std::vector<Person> out;
+  out.reserve(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(ReadPerson(rows, r));
+  return out;
+}
+
 std::optional<Person> FindPerson(db::Transaction& tx, HubId hub, PersonId id) {
   auto rows = tx.Query(std::string(kPersonColumns) + "WHERE id = ? AND hub_id = ?", {id.value, hub.value});
   if (rows.empty()) return std::nullopt;

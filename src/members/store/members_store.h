@@ -52,6 +52,8 @@ MemberId InsertMember(db::Transaction& tx, const Member& member);
 bool UpdateMember(db::Transaction& tx, const Member& member, std::int64_t expected_version);
 
 std::vector<Person> ListPeople(db::Transaction& tx, HubId hub, MemberId member);
+// The unarchived people of the hub's unarchived members, by member then name.
+std::vector<Person> ListActivePeople(db::Transaction& tx, HubId hub);
 std::optional<Person> FindPerson(db::Transaction& tx, HubId hub, PersonId id);
 PersonId InsertPerson(db::Transaction& tx, HubId hub, const Person& person, Timestamp now);
 // Same contract as UpdateMember.

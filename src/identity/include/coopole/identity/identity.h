@@ -50,6 +50,7 @@ enum class Permission {
   kViewAudit,        // read the audit log (coordinator)
   kManagePooling,    // the hub's own resources, leases, pooling settings; act for any member (coordinator)
   kManageCooperation,  // project reviews, every post, project and bid of the hub, hub-share rules (coordinator)
+  kManageAnimation,    // working groups, events, attendance, welcome, validating and valuing collective time (coordinator)
 };
 
 // Pure rule: may `access` (with admin override from `actor`) do `permission`? For

@@ -223,6 +223,9 @@ class MemberService {
   // For other modules (cooperation): every active (unarchived) member of `hub`, or of every
   // hub when nullopt, in (hub, id) order, inside the caller's transaction.
   static std::vector<Member> ActiveMembers(db::Transaction& tx, std::optional<HubId> hub);
+  // For other modules (animation): the unarchived people of the active members of `hub`, by
+  // member then name, inside the caller's transaction.
+  static std::vector<Person> ActivePeople(db::Transaction& tx, HubId hub);
   static std::vector<db::Migration> Migrations();
 
  private:

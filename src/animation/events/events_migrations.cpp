@@ -1,0 +1,7 @@
+#include "coopole/animation/events.h"
+
+namespace coopole::animation {
+
+std::vector<db::Migration> EventService::Migrations() { return {}; }
+
+}  // namespace coopole::animation

@@ -1,0 +1,8 @@
+#include "coopole/animation/groups.h"
+
+namespace coopole::animation {
+
+GroupService::GroupService(db::Pool& pool, const Clock& clock, identity::IdentityService& identity, Directory directory)
+    : pool_(pool), clock_(clock), identity_(identity), directory_(std::move(directory)) {}
+
+}  // namespace coopole::animation

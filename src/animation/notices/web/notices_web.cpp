@@ -1,0 +1,10 @@
+#include "animation_web.h"
+
+namespace coopole::animation::web {
+
+void RegisterNoticeRoutes(http::Router& router, const Dependencies& deps) {
+  (void)router;
+  (void)deps;
+}
+
+}  // namespace coopole::animation::web
