@@ -160,3 +160,6 @@ printf 'import of 100,000 CSV rows: %.2f s\n' "$import_seconds"
 
 # Cooperation: suggestions for 200 hubs x 100 members with 20,000 open posts (its own server).
 COOPOLE="$COOPOLE" COOPOLE_REFERENCE_DIR="$COOPOLE_REFERENCE_DIR" bash bench/cooperation.sh
+
+# Animation: yearly collective-time totals of 2,000 people / 200,000 attendance records (its own server).
+COOPOLE="$COOPOLE" COOPOLE_REFERENCE_DIR="$COOPOLE_REFERENCE_DIR" bash bench/animation.sh

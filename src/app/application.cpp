@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include <spdlog/spdlog.h>
+
 #include "coopole/animation/events.h"
 #include "coopole/animation/groups.h"
 #include "coopole/animation/notices.h"
@@ -24,6 +26,8 @@
 #include "coopole/render/render.h"
 #include "coopole/web/web.h"
 #include "bid_reminder_mailer.h"
+#include "event_mailer.h"
+#include "notice_digest_mailer.h"
 #include "board_mailer.h"
 #include "animation_web.h"
 #include "cooperation_web.h"
@@ -120,9 +124,47 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
                              std::move(p.role)});
             return out;
           },
-      .rooms = {},
-      .book_room = {},
-      .cancel_room = {},
+      .rooms =
+          [](db::Transaction& tx, identity::HubId hub) {
+            std::vector<animation::Room> out;
+            for (auto& r : pooling::PoolingService::BookableRooms(tx, hub))
+              out.push_back({r.resource_id, std::move(r.name), std::move(r.location), r.capacity});
+            return out;
+          },
+      // An event's room: one slot booked all-or-nothing in the member's name; a collision is
+      // refused (kFailedPrecondition on "room") with the colliding booking's slot.
+      .book_room =
+          [this](const identity::Actor& actor, const hubs::HubContext& hub,
+                 const animation::RoomBookingRequest& request) -> Result<std::int64_t> {
+            const auto zone = hubs::ZoneOf(hub.hub);
+            pooling::BookingInput input;
+            input.resource_id = std::to_string(request.resource_id);
+            input.member_id = std::to_string(request.member.value);
+            input.title = request.title;
+            if (request.attendees) input.attendees = std::to_string(*request.attendees);
+            input.starts_at = FormatLocalDateTime(zone->ToLocal(request.starts_at));
+            input.ends_at = FormatLocalDateTime(zone->ToLocal(request.ends_at));
+            auto outcome = pooling_->BookResource(actor, hub, input, pooling::BookingMode::kAllOrNothing);
+            if (!outcome) return Error{outcome.error().code, outcome.error().message, {{"room", "animation.events.error.room_taken"}}};
+            if (outcome->conflicted || outcome->created.empty()) {
+              std::string message = "the room is already booked at that time";
+              for (const auto& occurrence : outcome->occurrences)
+                if (occurrence.conflict)
+                  message = "the room is already booked from " +
+                            FormatLocalDateTime(zone->ToLocal(occurrence.conflict->starts_at)) + " to " +
+                            FormatLocalDateTime(zone->ToLocal(occurrence.conflict->ends_at)) + " (" +
+                            occurrence.conflict->title + ")";
+              return Error{ErrorCode::kFailedPrecondition, message, {{"room", "animation.events.error.room_taken"}}};
+            }
+            return outcome->created.front().id.value;
+          },
+      .cancel_room =
+          [this](const identity::Actor& actor, const hubs::HubContext& hub, std::int64_t booking,
+                 const std::string& reason) -> Result<bool> {
+            auto cancelled = pooling_->CancelBooking(actor, hub, pooling::BookingId{booking}, reason);
+            if (!cancelled) return cancelled.error();
+            return true;
+          },
   };
   groups_ = std::make_unique<animation::GroupService>(*pool_, clock_, *identity_, animation_directory);
   events_ = std::make_unique<animation::EventService>(*pool_, clock_, *identity_, animation_directory);
@@ -133,6 +175,8 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
   auto templates = render::Templates::Load(config_.web_dir + "/templates", messages);
   board_->SetNotificationListener(MakeBoardMailer(messages, config_.public_url, clock_));
   bid_reminder_mailer_ = MakeBidReminderMailer(messages, config_.public_url, clock_);
+  events_->SetEventMailer(MakeEventMailer(messages, config_.public_url, clock_, config_.smtp_from));
+  notice_digest_mailer_ = MakeNoticeDigestMailer(messages, config_.public_url, clock_);
   web_ = std::make_unique<WebParts>();
   web_->shell = std::make_unique<web::Shell>(templates);
   openapi_ = AssembleOpenApi(config_.web_dir + "/openapi");
@@ -155,6 +199,12 @@ void Application::Migrate() {
 }
 
 int Application::QueueBidReminders() { return bids_->QueueDeadlineReminders(bid_reminder_mailer_); }
+
+int Application::QueueNoticeDigests() {
+  auto report = notices_->CollectDigests(clock_.Now(), notice_digest_mailer_);
+  if (report.failed > 0) spdlog::warn("notice digests: {} failed, retried next run: {}", report.failed, report.last_error);
+  return report.digests;
+}
 
 void Application::BuildRoutes() {
   auto router = std::make_shared<http::Router>();

@@ -27,6 +27,7 @@ class GroupService;
 class EventService;
 class NoticeService;
 class TimeService;
+struct Digest;
 }  // namespace coopole::animation
 namespace coopole::reference { class Catalogue; }
 namespace coopole::mail { class MailSender; }
@@ -56,6 +57,9 @@ class Application {
   // Queues the e-mail reminders of joint-bid deadlines now due (run every few minutes by
   // Serve). Returns how many reminders were queued.
   int QueueBidReminders();
+  // Queues the digest e-mails of animation notices now due under each user's frequency (run
+  // every 5 minutes by Serve). Returns how many digests were queued.
+  int QueueNoticeDigests();
   // Sends the e-mail outbox (started by Serve; idle when no SMTP server is configured).
   mail::MailSender& mail_sender() { return *mail_sender_; }
   cooperation::BoardService& board() { return *board_; }
@@ -90,6 +94,7 @@ class Application {
   std::unique_ptr<animation::EventService> events_;
   std::unique_ptr<animation::NoticeService> notices_;
   std::unique_ptr<animation::TimeService> time_;
+  std::function<void(db::Transaction&, const animation::Digest&)> notice_digest_mailer_;
   struct WebParts;
   std::unique_ptr<WebParts> web_;
   std::shared_ptr<http::Router> router_;

@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include "application.h"
+#include "coopole/animation/groups.h"
 #include "coopole/mail/mail.h"
 #include "periodic_job.h"
 
@@ -28,6 +29,12 @@ int Serve(Application& app) {
   {
     // Deadline reminders are due at day granularity: every 10 minutes is plenty.
     PeriodicJob reminders("bid reminders", 600, [&app] { app.QueueBidReminders(); });
+    // Newcomers announced to coordinators, then notice digests: "immediate" ones within 5
+    // minutes, daily and weekly ones soon after 07:00.
+    PeriodicJob digests("notice digests", 300, [&app] {
+      app.groups().AnnounceNewcomers();
+      app.QueueNoticeDigests();
+    });
     server.Run();
   }
   app.mail_sender().Stop();

@@ -259,4 +259,14 @@ std::vector<User> IdentityService::MemberUsers(db::Transaction& tx, HubId hub, M
   return store::ListMemberUsers(tx, hub, member);
 }
 
+std::vector<User> IdentityService::Coordinators(db::Transaction& tx, HubId hub) {
+  return store::ListCoordinatorUsers(tx, hub);
+}
+
+std::optional<User> IdentityService::UserInHub(db::Transaction& tx, UserId user, HubId hub) {
+  auto row = store::FindUserById(tx, user);
+  if (!row || row->disabled || !store::FindHubRole(tx, user, hub)) return std::nullopt;
+  return row->user;
+}
+
 }  // namespace coopole::identity

@@ -2,14 +2,16 @@
 // subscribe to (the token is the credential, like a "secret address" of other calendars).
 #include <nlohmann/json.hpp>
 
+#include "coopole/calendar/icalendar.h"
 #include "coopole/core/text.h"
-#include "icalendar.h"
 #include "service_internal.h"
 #include "store/bookings_store.h"
 #include "store/resources_store.h"
 
 namespace coopole::pooling {
 namespace {
+
+namespace ical = calendar::ical;
 
 using internal::May;
 using internal::Permission;
@@ -97,6 +99,7 @@ Result<std::string> PoolingService::FeedCalendar(const std::string& token) {
                      .to = Timestamp{now.unix_seconds + kFeedFuture},
                      .per_page = kFeedMaxEvents};
   ical::Calendar calendar;
+  calendar.product = "pooling";
   calendar.time_zone = target->time_zone;
   const auto colon = target->subject.find(':');
   const std::string kind = target->subject.substr(0, colon);

@@ -1,5 +1,5 @@
 // Parses an iCalendar feed with the independent parser ical.js and prints its events as JSON,
-// so tests can check what coopole's writer (src/pooling/icalendar.cpp) means to a real client.
+// so tests can check what coopole's writer (src/calendar/icalendar.cpp) means to a real client.
 //
 //   node tests/ical/parse_feed.mjs feed.ics      (or the feed on stdin)
 //

@@ -50,6 +50,8 @@ std::string Address(const std::string& line) {
   return line.substr(open + 1, close - open - 1);
 }
 
+}  // namespace
+
 std::string DecodeBase64(const std::string& text) {
   static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
@@ -68,7 +70,21 @@ std::string DecodeBase64(const std::string& text) {
   return out;
 }
 
-}  // namespace
+
+std::vector<MimePart> MimeParts(const std::string& data) {
+  std::vector<MimePart> parts;
+  const std::string marker = "Content-Transfer-Encoding: base64\r\n";
+  for (auto at = data.find(marker); at != std::string::npos; at = data.find(marker, at + marker.size())) {
+    const auto head_start = data.rfind("\r\n--", at);
+    const auto body_start = data.find("\r\n\r\n", at);
+    if (body_start == std::string::npos) break;
+    auto body_end = data.find("\r\n--", body_start + 4);
+    if (body_end == std::string::npos) body_end = data.size();
+    const auto from = head_start == std::string::npos ? 0 : head_start;
+    parts.push_back({data.substr(from, body_start - from), DecodeBase64(data.substr(body_start + 4, body_end - body_start - 4))});
+  }
+  return parts;
+}
 
 SmtpTestServer::SmtpTestServer() {
   listener_ = ::socket(AF_INET, SOCK_STREAM, 0);

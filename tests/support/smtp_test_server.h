@@ -18,6 +18,16 @@ struct ReceivedMail {
   std::string data;                // the message as received, dot-stuffing undone, CRLF kept
 };
 
+// Base64 as in MIME bodies and AUTH PLAIN (line breaks and padding ignored).
+std::string DecodeBase64(const std::string& text);
+
+// The base64-encoded MIME parts of a received message (as coopole's mail module writes them):
+// each part's headers and its decoded body, in order.
+struct MimePart {
+  std::string headers, body;
+};
+std::vector<MimePart> MimeParts(const std::string& data);
+
 class SmtpTestServer {
  public:
   SmtpTestServer();  // listens on 127.0.0.1, a free port

@@ -92,6 +92,19 @@ std::vector<User> ListMemberUsers(db::Transaction& tx, HubId hub, MemberId membe
   return out;
 }
 
+std::vector<User> ListCoordinatorUsers(db::Transaction& tx, HubId hub) {
+  db::Params params;
+  params.push_back(hub.value);
+  auto rows = tx.Query(std::string("SELECT ") + kUserColumns +
+                           " FROM identity_hub_roles r JOIN identity_users u ON u.id = r.user_id "
+                           "WHERE r.hub_id = ? AND r.role = 'coordinator' AND u.disabled_at IS NULL "
+                           "ORDER BY u.id",
+                       params);
+  std::vector<User> out;
+  for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(ReadUser(rows, r).user);
+  return out;
+}
+
 std::vector<std::pair<User, HubAccess>> ListHubUsers(db::Transaction& tx, HubId hub) {
   auto rows = tx.Query(std::string("SELECT ") + kUserColumns +
                            ", r.role, r.member_id FROM identity_hub_roles r JOIN identity_users u ON u.id = r.user_id "

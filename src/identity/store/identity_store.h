@@ -28,6 +28,8 @@ std::vector<HubAccess> ListHubRoles(db::Transaction& tx, UserId user);
 std::vector<std::pair<User, HubAccess>> ListHubUsers(db::Transaction& tx, HubId hub);
 // Enabled users holding the member role of `member` in `hub`, by id.
 std::vector<User> ListMemberUsers(db::Transaction& tx, HubId hub, MemberId member);
+// Enabled users holding the coordinator role in `hub`, by id.
+std::vector<User> ListCoordinatorUsers(db::Transaction& tx, HubId hub);
 // Removes the user's role in `hub`; false when there was none.
 bool DeleteHubRole(db::Transaction& tx, UserId user, HubId hub);
 

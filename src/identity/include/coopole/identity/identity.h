@@ -175,6 +175,12 @@ class IdentityService {
   // For other modules (notifications by e-mail): the enabled users who work for `member` in
   // `hub` (its users of the member role), inside the caller's transaction.
   static std::vector<User> MemberUsers(db::Transaction& tx, HubId hub, MemberId member);
+  // For other modules (notices): the enabled users holding the coordinator role in `hub`, by
+  // id, inside the caller's transaction (admins without a role in the hub are not included).
+  static std::vector<User> Coordinators(db::Transaction& tx, HubId hub);
+  // For other modules (digest e-mails): the user if enabled and holding a role in `hub`,
+  // inside the caller's transaction; nullopt otherwise.
+  static std::optional<User> UserInHub(db::Transaction& tx, UserId user, HubId hub);
   static std::vector<db::Migration> Migrations();
 
  private:

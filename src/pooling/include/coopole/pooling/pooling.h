@@ -67,6 +67,13 @@ struct OfferedResourceRow {
   std::string category, name, description, location;
 };
 
+// An unarchived premises resource of a hub that events may book (for the animation module).
+struct BookableRoom {
+  std::int64_t resource_id = 0;
+  std::string name, location;
+  std::optional<std::int64_t> capacity;
+};
+
 class CatalogueCache;
 
 class PoolingService {
@@ -203,6 +210,8 @@ class PoolingService {
   // Unarchived resources owned by active members of `hub`, or of every hub when nullopt,
   // in (hub, member, id) order.
   static std::vector<OfferedResourceRow> OfferedResources(db::Transaction& tx, std::optional<HubId> hub);
+  // The hub's unarchived premises (rooms), by name: what an event may book with BookResource.
+  static std::vector<BookableRoom> BookableRooms(db::Transaction& tx, HubId hub);
 
  private:
   db::Pool& pool_;

@@ -12,9 +12,9 @@
 #include <optional>
 #include <string>
 
-#include "icalendar.h"
+#include "coopole/calendar/icalendar.h"
 
-namespace coopole::pooling::ical {
+namespace coopole::calendar::ical {
 namespace {
 
 namespace fs = std::filesystem;
@@ -189,5 +189,22 @@ TEST_F(ICalendarRoundTrip, TheParserRejectsBrokenFeeds) {
   EXPECT_NE(Parse(split).exit_code, 0);
 }
 
+TEST_F(ICalendarRoundTrip, AnInvitationWithOrganizerAndAttendeesIsReadBack) {
+  // The parameter quoting must keep a client's parser on its feet whatever the names hold.
+  Calendar calendar{.method = Method::kRequest, .product = "animation"};
+  Event event = MakeEvent(7, "Petit-déjeuner d'accueil", "Bienvenue", "Salle; 2e étage");
+  event.uid = "event-7@pole-sud.coopole";
+  event.organizer = Party{"pole@exemple.fr", "Pôle \"Sud\"; Grenoble, Isère ^"};
+  event.attendees.push_back(Attendee{{"marie@durand.fr", "Dupont; Marie:\nchef"}, Attendee::Answer::kNeedsAction});
+  event.attendees.push_back(Attendee{{"paul@durand.fr", ""}, Attendee::Answer::kAccepted});
+  calendar.events.push_back(event);
+  nlohmann::json events = ParseCalendar(calendar);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["uid"], "event-7@pole-sud.coopole");
+  EXPECT_EQ(events[0]["summary"], "Petit-déjeuner d'accueil");
+  EXPECT_EQ(events[0]["location"], "Salle; 2e étage");
+  EXPECT_EQ(events[0]["sequence"], 7);
+}
+
 }  // namespace
-}  // namespace coopole::pooling::ical
+}  // namespace coopole::calendar::ical

@@ -1,4 +1,4 @@
-#include "icalendar.h"
+#include "coopole/calendar/icalendar.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include "coopole/core/text.h"
 
-namespace coopole::pooling::ical {
+namespace coopole::calendar::ical {
 namespace {
 
 const std::string kReplacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -164,7 +164,7 @@ TEST(ICalendarWrite, EmptyCalendarIsStillAWholeCalendar) {
   EXPECT_EQ(WriteCalendar(Calendar{}),
             "BEGIN:VCALENDAR\r\n"
             "VERSION:2.0\r\n"
-            "PRODID:-//coopole//pooling//FR\r\n"
+            "PRODID:-//coopole//coopole//FR\r\n"
             "CALSCALE:GREGORIAN\r\n"
             "METHOD:PUBLISH\r\n"
             "X-PUBLISHED-TTL:PT15M\r\n"
@@ -173,7 +173,7 @@ TEST(ICalendarWrite, EmptyCalendarIsStillAWholeCalendar) {
 }
 
 TEST(ICalendarWrite, WritesEveryPropertyOfAnEvent) {
-  Calendar calendar{.name = "Atelier partagé, réservations", .time_zone = "Europe/Paris", .events = {}};
+  Calendar calendar{.product = "pooling", .name = "Atelier partagé, réservations", .time_zone = "Europe/Paris", .events = {}};
   Event event = SampleEvent();
   event.description = "Réservé par: Bois & Cie";
   event.location = "Hangar 2; quai Nord";
@@ -268,5 +268,86 @@ TEST(ICalendarWrite, ClampsANegativeSequence) {
   EXPECT_NE(WriteCalendar(calendar).find("\r\nSEQUENCE:0\r\n"), std::string::npos);
 }
 
+TEST(ICalendarWrite, WritesTheMethodAndLeavesTheRefreshHintToFeeds) {
+  Calendar request{.method = Method::kRequest, .product = "animation", .name = "", .time_zone = "", .events = {}};
+  std::string text = WriteCalendar(request);
+  EXPECT_NE(text.find("\r\nPRODID:-//coopole//animation//FR\r\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\r\nMETHOD:REQUEST\r\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("METHOD:PUBLISH"), std::string::npos);
+  EXPECT_EQ(text.find("X-PUBLISHED-TTL"), std::string::npos);
+  EXPECT_EQ(text.find("REFRESH-INTERVAL"), std::string::npos);
+
+  Calendar cancel{.method = Method::kCancel};
+  EXPECT_NE(WriteCalendar(cancel).find("\r\nMETHOD:CANCEL\r\n"), std::string::npos);
+  EXPECT_NE(WriteCalendar(Calendar{}).find("\r\nMETHOD:PUBLISH\r\nX-PUBLISHED-TTL:PT15M\r\n"), std::string::npos);
+  EXPECT_EQ(Calendar{}.method, Method::kPublish);
+}
+
+TEST(ICalendarWrite, KeepsSlashesOutOfTheProductId) {
+  Calendar calendar{.product = "a//b"};
+  EXPECT_NE(WriteCalendar(calendar).find("\r\nPRODID:-//coopole//ab//FR\r\n"), std::string::npos);
+}
+
+TEST(ICalendarWrite, WritesOrganizerAndAttendeesAfterTheSequence) {
+  Calendar calendar{.method = Method::kRequest};
+  Event event = SampleEvent();
+  event.organizer = Party{.email = "pole@example.org", .name = "Pôle Grenoble"};
+  event.attendees.push_back(Attendee{.party = {.email = "marie@example.org", .name = "Marie Dupont"}});
+  event.attendees.push_back(Attendee{.party = {.email = "paul@example.org", .name = ""},
+                                     .answer = Attendee::Answer::kAccepted});
+  calendar.events.push_back(event);
+  std::string text = Unfold(WriteCalendar(calendar));
+  EXPECT_NE(text.find("\r\nSEQUENCE:3\r\n"
+                      "ORGANIZER;CN=\"Pôle Grenoble\":mailto:pole@example.org\r\n"
+                      "ATTENDEE;CN=\"Marie Dupont\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:marie@example.org\r\n"
+                      "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:paul@example.org\r\n"
+                      "END:VEVENT\r\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(ICalendarWrite, LeavesOutOrganizerAndAttendeesWhenThereAreNone) {
+  Calendar calendar;
+  calendar.events.push_back(SampleEvent());
+  std::string text = WriteCalendar(calendar);
+  EXPECT_EQ(text.find("ORGANIZER"), std::string::npos);
+  EXPECT_EQ(text.find("ATTENDEE"), std::string::npos);
+}
+
+TEST(ICalendarWrite, EscapesTheCommonNameAsAParameterAndCleansTheAddress) {
+  Calendar calendar{.method = Method::kRequest};
+  Event event = SampleEvent();
+  event.attendees.push_back(
+      Attendee{.party = {.email = " ana\r\n@exa mple.org", .name = "Dupont; \"Ana\", ^chef^:\nlabo\x01\xFF"}});
+  calendar.events.push_back(event);
+  std::string unfolded = Unfold(WriteCalendar(calendar));
+  EXPECT_NE(unfolded.find("\r\nATTENDEE;CN=\"Dupont; ^'Ana^', ^^chef^^:^nlabo" + kReplacement +
+                          "\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:ana@example.org\r\n"),
+            std::string::npos)
+      << unfolded;
+}
+
+TEST(ICalendarQuoteParam, QuotesAndEncodesTheRfc6868Way) {
+  EXPECT_EQ(QuoteParam(""), "\"\"");
+  EXPECT_EQ(QuoteParam("Bois & Cie, Lyon; Nord"), "\"Bois & Cie, Lyon; Nord\"");
+  EXPECT_EQ(QuoteParam("dit \"le chef\""), "\"dit ^'le chef^'\"");
+  EXPECT_EQ(QuoteParam("a^b\nc\rd\te"), "\"a^^b^ncd\te\"");
+  EXPECT_EQ(QuoteParam("é\xC3"), "\"é" + kReplacement + "\"");
+}
+
+TEST(ICalendarWrite, WritesEachAnswer) {
+  Calendar calendar{.method = Method::kRequest};
+  Event event = SampleEvent();
+  for (auto answer : {Attendee::Answer::kNeedsAction, Attendee::Answer::kAccepted, Attendee::Answer::kDeclined,
+                      Attendee::Answer::kTentative}) {
+    event.attendees.push_back(Attendee{.party = {.email = "a@b.fr", .name = ""}, .answer = answer});
+  }
+  calendar.events.push_back(event);
+  std::string text = WriteCalendar(calendar);
+  for (const char* answer : {"NEEDS-ACTION", "ACCEPTED", "DECLINED", "TENTATIVE"}) {
+    EXPECT_NE(text.find(std::string("PARTSTAT=") + answer + ":mailto:a@b.fr\r\n"), std::string::npos) << answer;
+  }
+}
+
 }  // namespace
-}  // namespace coopole::pooling::ical
+}  // namespace coopole::calendar::ical

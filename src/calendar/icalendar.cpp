@@ -1,10 +1,10 @@
-#include "icalendar.h"
+#include "coopole/calendar/icalendar.h"
 
 #include <algorithm>
 
 #include "coopole/core/text.h"
 
-namespace coopole::pooling::ical {
+namespace coopole::calendar::ical {
 namespace {
 
 constexpr std::size_t kMaxLineOctets = 75;  // RFC 5545 3.1, excluding the CRLF
@@ -27,18 +27,29 @@ const char* StatusName(Event::Status status) {
   return "CONFIRMED";
 }
 
-// Appends one folded content line and its CRLF.
-void AppendLine(std::string& out, std::string_view name, std::string_view value) {
-  std::string line{name};
-  line += ':';
-  line += value;
-  out += FoldLine(line);
-  out += "\r\n";
+const char* MethodName(Method method) {
+  switch (method) {
+    case Method::kPublish: return "PUBLISH";
+    case Method::kRequest: return "REQUEST";
+    case Method::kCancel: return "CANCEL";
+  }
+  return "PUBLISH";
 }
 
-}  // namespace
+const char* AnswerName(Attendee::Answer answer) {
+  switch (answer) {
+    case Attendee::Answer::kNeedsAction: return "NEEDS-ACTION";
+    case Attendee::Answer::kAccepted: return "ACCEPTED";
+    case Attendee::Answer::kDeclined: return "DECLINED";
+    case Attendee::Answer::kTentative: return "TENTATIVE";
+  }
+  return "NEEDS-ACTION";
+}
 
-std::string EscapeText(std::string_view text) {
+// Copies text with each byte of invalid UTF-8 replaced by U+FFFD and each ASCII byte passed
+// to on_ascii (which appends what it wants for it).
+template <typename OnAscii>
+std::string MapUtf8(std::string_view text, OnAscii on_ascii) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   std::size_t i = 0;
@@ -56,6 +67,37 @@ std::string EscapeText(std::string_view text) {
       continue;
     }
     ++i;
+    on_ascii(out, byte);
+  }
+  return out;
+}
+
+// "mailto:" and the address without whitespace or control characters (a URI has none).
+std::string CalAddress(std::string_view email) {
+  return "mailto:" + MapUtf8(email, [](std::string& out, unsigned char byte) {
+           if (byte > 0x20 && byte != 0x7F) out += static_cast<char>(byte);
+         });
+}
+
+// "NAME;CN=\"...\"" or just NAME when the party has no name.
+std::string WithCommonName(std::string name, const Party& party) {
+  if (!party.name.empty()) name += ";CN=" + QuoteParam(party.name);
+  return name;
+}
+
+// Appends one folded content line and its CRLF.
+void AppendLine(std::string& out, std::string_view name, std::string_view value) {
+  std::string line{name};
+  line += ':';
+  line += value;
+  out += FoldLine(line);
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string EscapeText(std::string_view text) {
+  return MapUtf8(text, [](std::string& out, unsigned char byte) {
     switch (byte) {
       case '\\': out += "\\\\"; break;
       case ';': out += "\\;"; break;
@@ -65,8 +107,20 @@ std::string EscapeText(std::string_view text) {
       default:
         if (byte >= 0x20 && byte != 0x7F) out += static_cast<char>(byte);  // CR and CONTROL dropped
     }
-  }
-  return out;
+  });
+}
+
+std::string QuoteParam(std::string_view text) {
+  return "\"" + MapUtf8(text, [](std::string& out, unsigned char byte) {
+           switch (byte) {
+             case '"': out += "^'"; break;
+             case '^': out += "^^"; break;
+             case '\n': out += "^n"; break;
+             case '\t': out += '\t'; break;
+             default:
+               if (byte >= 0x20 && byte != 0x7F) out += static_cast<char>(byte);  // CR and CONTROL dropped
+           }
+         }) + "\"";
 }
 
 std::string FoldLine(std::string_view line) {
@@ -101,14 +155,19 @@ std::string WriteCalendar(const Calendar& calendar) {
   std::string out;
   AppendLine(out, "BEGIN", "VCALENDAR");
   AppendLine(out, "VERSION", "2.0");
-  AppendLine(out, "PRODID", "-//coopole//pooling//FR");
+  // PRODID is a TEXT value; "//" separates its parts, so they must not hold a slash.
+  std::string product = EscapeText(calendar.product.empty() ? "coopole" : calendar.product);
+  std::erase(product, '/');
+  AppendLine(out, "PRODID", "-//coopole//" + product + "//FR");
   AppendLine(out, "CALSCALE", "GREGORIAN");
-  AppendLine(out, "METHOD", "PUBLISH");
+  AppendLine(out, "METHOD", MethodName(calendar.method));
   if (!calendar.name.empty()) AppendLine(out, "X-WR-CALNAME", EscapeText(calendar.name));
   if (!calendar.time_zone.empty()) AppendLine(out, "X-WR-TIMEZONE", EscapeText(calendar.time_zone));
-  // How often subscribers should poll: the de-facto property and RFC 7986's.
-  AppendLine(out, "X-PUBLISHED-TTL", "PT15M");
-  AppendLine(out, "REFRESH-INTERVAL;VALUE=DURATION", "PT15M");
+  if (calendar.method == Method::kPublish) {
+    // How often subscribers should poll: the de-facto property and RFC 7986's.
+    AppendLine(out, "X-PUBLISHED-TTL", "PT15M");
+    AppendLine(out, "REFRESH-INTERVAL;VALUE=DURATION", "PT15M");
+  }
   for (const Event& event : calendar.events) {
     AppendLine(out, "BEGIN", "VEVENT");
     AppendLine(out, "UID", EscapeText(event.uid));
@@ -120,6 +179,13 @@ std::string WriteCalendar(const Calendar& calendar) {
     if (!event.location.empty()) AppendLine(out, "LOCATION", EscapeText(event.location));
     AppendLine(out, "STATUS", StatusName(event.status));
     AppendLine(out, "SEQUENCE", std::to_string(std::max<std::int64_t>(event.sequence, 0)));  // non-negative
+    if (event.organizer) AppendLine(out, WithCommonName("ORGANIZER", *event.organizer), CalAddress(event.organizer->email));
+    for (const Attendee& attendee : event.attendees) {
+      std::string name = WithCommonName("ATTENDEE", attendee.party);
+      name += ";ROLE=REQ-PARTICIPANT;PARTSTAT=";
+      name += AnswerName(attendee.answer);
+      AppendLine(out, name, CalAddress(attendee.party.email));
+    }
     AppendLine(out, "END", "VEVENT");
   }
   // RFC 5545 requires at least one component, but an empty VCALENDAR is what every major
@@ -128,4 +194,4 @@ std::string WriteCalendar(const Calendar& calendar) {
   return out;
 }
 
-}  // namespace coopole::pooling::ical
+}  // namespace coopole::calendar::ical

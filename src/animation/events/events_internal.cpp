@@ -1,0 +1,168 @@
+#include "events_internal.h"
+
+#include <algorithm>
+#include <array>
+#include <random>
+
+namespace coopole::animation::events_internal {
+
+using nlohmann::json;
+
+std::optional<std::int64_t> ParsePositive(std::string_view text) {
+  std::string_view t = Trim(text);
+  if (t.empty() || t.size() > 15) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : t) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (value <= 0) return std::nullopt;
+  return value;
+}
+
+std::string NewToken() {
+  // std::random_device reads the kernel's CSPRNG (getrandom) with libstdc++ on Linux; the
+  // identity module's helper is private to it.
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::random_device device;
+  std::array<unsigned char, 33> bytes{};  // 32 random bytes, padded to a multiple of 3
+  for (std::size_t i = 0; i < 32; i += 4) {
+    const unsigned int word = device();
+    for (std::size_t k = 0; k < 4; ++k) bytes[i + k] = static_cast<unsigned char>((word >> (8 * k)) & 0xFF);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < 33; i += 3) {
+    const unsigned int v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += kAlphabet[(v >> 6) & 63];
+    out += kAlphabet[v & 63];
+  }
+  out.resize(43);  // 32 bytes = 43 characters without padding
+  return out;
+}
+
+std::string LocalDateOf(const hubs::Hub& hub, Timestamp at) {
+  return FormatIsoDate(hubs::ZoneOf(hub)->ToLocal(at).date);
+}
+
+std::string LocalDateTimeOf(const hubs::Hub& hub, Timestamp at) {
+  return FormatLocalDateTime(hubs::ZoneOf(hub)->ToLocal(at));
+}
+
+std::int64_t DurationMinutes(const Event& event) {
+  return std::clamp<std::int64_t>((event.ends_at.unix_seconds - event.starts_at.unix_seconds) / 60, 0, 1440);
+}
+
+namespace {
+json Opt(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+}  // namespace
+
+json EventJson(const Event& e, const hubs::Hub& hub) {
+  return {{"id", e.id.value},
+          {"kind", e.kind},
+          {"title", e.title},
+          {"description", e.description},
+          {"group_id", e.group ? json(e.group->value) : json(nullptr)},
+          {"group_name", e.group_name},
+          {"newcomer_member_id", e.newcomer ? json(e.newcomer->value) : json(nullptr)},
+          {"newcomer_name", e.newcomer_name},
+          {"host_member_id", e.host ? json(e.host->value) : json(nullptr)},
+          {"host_name", e.host_name},
+          {"starts_at", FormatIsoUtc(e.starts_at)},
+          {"ends_at", FormatIsoUtc(e.ends_at)},
+          {"starts_local", LocalDateTimeOf(hub, e.starts_at)},
+          {"ends_local", LocalDateTimeOf(hub, e.ends_at)},
+          {"place", e.place},
+          {"room_resource_id", Opt(e.room_resource_id)},
+          {"room_booking_id", Opt(e.room_booking_id)},
+          {"capacity", Opt(e.capacity)},
+          {"status", e.status},
+          {"minutes", e.minutes},
+          {"counts",
+           {{"yes", e.yes},
+            {"no", e.no},
+            {"maybe", e.maybe},
+            {"pending", e.pending},
+            {"waitlisted", e.waitlisted},
+            {"attended", e.attended}}},
+          {"version", e.version}};
+}
+
+json InvitationJson(const Invitation& i) {
+  return {{"id", i.id.value},
+          {"event_id", i.event.value},
+          {"person_id", i.person.value},
+          {"person_name", i.person_name},
+          {"member_id", i.member.value},
+          {"member_name", i.member_name},
+          {"reply", i.reply},
+          {"waitlist_position", Opt(i.waitlist_position)},
+          {"invited_via", i.invited_via},
+          {"replied_at", i.replied_at ? json(FormatIsoUtc(*i.replied_at)) : json(nullptr)},
+          {"version", i.version}};
+}
+
+json AttendanceJson(const AttendanceRow& a) {
+  return {{"id", a.id.value},
+          {"person_id", a.person.value},
+          {"person_name", a.person_name},
+          {"member_id", a.member.value},
+          {"member_name", a.member_name},
+          {"minutes", a.minutes},
+          {"invited", a.invited},
+          {"not_invited", !a.invited},
+          {"compensated", a.compensated}};
+}
+
+}  // namespace coopole::animation::events_internal
+
+#include "events_rules.h"
+#include "store/events_store.h"
+
+namespace coopole::animation::events_internal {
+
+EventRecipient RecipientOf(const Invitation& i) {
+  return EventRecipient{.invitation = i.id,
+                        .person = i.person,
+                        .member = i.member,
+                        .name = i.person_name,
+                        .email = i.email,
+                        .token = i.token,
+                        .reply = i.reply,
+                        .waitlisted = i.waitlist_position.has_value()};
+}
+
+std::vector<EventRecipient> InsertInvitations(db::Transaction& tx, const Event& event,
+                                              const std::vector<std::pair<DirectoryPerson, std::string>>& people,
+                                              Timestamp now, std::int64_t& already) {
+  std::vector<PersonId> created;
+  for (const auto& [person, via] : people) {
+    if (events_store::InsertInvitation(tx, event.hub, event.id, person, via, NewToken(), now)) created.push_back(person.id);
+    else ++already;
+  }
+  std::vector<EventRecipient> out;
+  if (created.empty()) return out;
+  for (const auto& invitation : events_store::ListInvitations(tx, event.id))
+    if (std::find(created.begin(), created.end(), invitation.person) != created.end())
+      out.push_back(RecipientOf(invitation));
+  return out;
+}
+
+std::vector<EventRecipient> RebalanceWaitlist(db::Transaction& tx, const Event& event) {
+  auto invitations = events_store::ListInvitations(tx, event.id);
+  std::vector<events_rules::Seat> seats;
+  for (const auto& i : invitations) seats.push_back({i.id.value, i.reply, i.waitlist_position});
+  auto promoted = events_rules::Rebalance(event.capacity, seats);
+  std::vector<EventRecipient> out;
+  for (std::size_t k = 0; k < seats.size(); ++k) {
+    if (seats[k].position == invitations[k].waitlist_position) continue;
+    events_store::SetWaitlistPosition(tx, invitations[k].id, seats[k].position);
+    invitations[k].waitlist_position = seats[k].position;
+    if (std::find(promoted.begin(), promoted.end(), seats[k].id) != promoted.end())
+      out.push_back(RecipientOf(invitations[k]));
+  }
+  return out;
+}
+
+}  // namespace coopole::animation::events_internal
