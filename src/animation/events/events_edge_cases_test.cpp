@@ -83,6 +83,32 @@ TEST_P(EventServiceTest, MovingAnEventWithinItsOwnRoomSlotRebooksIt) {
   EXPECT_EQ(bookings_[*now.room_booking_id].second, Paris(2026, 12, 3, 17, 0));
 }
 
+// Someone else saves the event while it is being moved inside its own slot: the move is
+// refused (409) and the event keeps a live booking of its unchanged slot.
+TEST_P(EventServiceTest, AStaleMoveInsideItsOwnRoomSlotPutsTheBookingBack) {
+  auto in = Meeting();
+  in.room_resource_id = "7";
+  in.host_member_id = Id(insertion_.value);
+  auto event = service_->CreateEvent(actor_, coordinator_, in);
+  ASSERT_TRUE(event.ok()) << event.error().message;
+  on_book_ = [this] {
+    pool_->InTransaction(db::TxMode::kWrite,
+                         [](db::Transaction& tx) { tx.Execute("UPDATE animation_events SET version = version + 1"); });
+  };
+  EventInput later;
+  later.start_time = "15:00";
+  later.end_time = "17:00";
+  auto stale = service_->UpdateEvent(actor_, coordinator_, event->id, event->version, later);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  auto now = *service_->GetEvent(actor_, coordinator_, event->id);
+  EXPECT_EQ(now.starts_at, Paris(2026, 12, 3, 14, 0));
+  ASSERT_TRUE(now.room_booking_id);
+  ASSERT_EQ(bookings_.count(*now.room_booking_id), 1u) << "the event points at a released booking";
+  EXPECT_EQ(bookings_[*now.room_booking_id].first, Paris(2026, 12, 3, 14, 0));
+  EXPECT_EQ(bookings_.size(), 1u) << "the booking of the refused slot was released";
+}
+
 // The time part compensated these minutes: they can no longer be changed (nor removed).
 TEST_P(EventServiceTest, CompensatedAttendanceKeepsItsMinutes) {
   auto event = CreateMeeting();

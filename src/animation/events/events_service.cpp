@@ -273,6 +273,26 @@ Result<Event> EventService::UpdateEvent(const Actor& actor, const HubContext& hu
   if (event.group != current->group && !ActsFor(actor, hub, checked->group_lead)) return Error::Denied();
   BookingGuard guard{directory_, actor, hub, std::nullopt};
   std::optional<std::int64_t> release;  // the previous booking, released once the change commits
+  bool released_own = false;            // the previous booking was released before the change
+  // When the change is not saved after the previous booking was released: the new booking (if
+  // any) is released, the unchanged slot booked again and the event pointed at that booking.
+  auto restore_own_slot = [&] {
+    if (!released_own) return;
+    released_own = false;
+    if (guard.booking && directory_.cancel_room) (void)directory_.cancel_room(actor, hub, *guard.booking, "event not saved");
+    guard.booking.reset();
+    const auto old_booker = current->host ? current->host : OwnMember(hub);
+    std::optional<std::int64_t> restored;
+    if (old_booker && directory_.book_room)
+      if (auto back = directory_.book_room(actor, hub, RoomBookingRequest{*current->room_resource_id, *old_booker,
+                                                                          current->title, current->starts_at,
+                                                                          current->ends_at, current->capacity}))
+        restored = *back;
+    auto tx = pool_.Begin(db::TxMode::kWrite);
+    if (events_store::SetRoomBooking(tx, hub.hub.id, id, *current->room_booking_id, restored)) tx.Commit();
+    else if (restored && directory_.cancel_room)  // the event changed meanwhile: not ours to put back
+      (void)directory_.cancel_room(actor, hub, *restored, "event changed meanwhile");
+  };
   if (!SameRoomSlot(event, *current) || (event.room_resource_id && !current->room_booking_id)) {
     release = current->room_booking_id;
     event.room_booking_id.reset();
@@ -286,49 +306,66 @@ Result<Event> EventService::UpdateEvent(const Actor& actor, const HubContext& hu
       const bool overlaps_own = release && current->room_resource_id == event.room_resource_id &&
                                 event.starts_at < current->ends_at && current->starts_at < event.ends_at;
       if (overlaps_own && directory_.cancel_room) {
-        if (auto freed = directory_.cancel_room(actor, hub, *release, "event moved"); freed) release.reset();
+        if (auto freed = directory_.cancel_room(actor, hub, *release, "event moved"); freed) {
+          release.reset();
+          released_own = true;
+        }
       }
       auto booking = directory_.book_room(actor, hub,
                                           RoomBookingRequest{*event.room_resource_id, *booker, event.title,
                                                              event.starts_at, event.ends_at, event.capacity});
       if (!booking) {
-        if (overlaps_own && !release) {
-          const auto old_booker = current->host ? current->host : booker;
-          auto back = directory_.book_room(actor, hub,
-                                           RoomBookingRequest{*current->room_resource_id, *old_booker, current->title,
-                                                              current->starts_at, current->ends_at, current->capacity});
-          std::optional<std::int64_t> restored;
-          if (back) restored = *back;
-          auto tx = pool_.Begin(db::TxMode::kWrite);
-          events_store::SetRoomBooking(tx, hub.hub.id, id, restored);
-          tx.Commit();
-        }
+        restore_own_slot();
         return FieldError("room", "animation.events.error.room_taken", booking.error().message);
       }
       guard.booking = *booking;
       event.room_booking_id = *booking;
     }
   }
-  auto tx = pool_.Begin(db::TxMode::kWrite);
-  event.updated_at = clock_.Now();
-  if (!events_store::UpdateEvent(tx, event, version)) return Stale();
+  try {
+    bool stale = false;
+    {
+      auto tx = pool_.Begin(db::TxMode::kWrite);
+      event.updated_at = clock_.Now();
+      stale = !events_store::UpdateEvent(tx, event, version);
+      if (!stale) {
+        SaveUpdate(tx, actor, hub, *current, event);
+        tx.Commit();
+      }
+    }  // not committed: rolled back here, before the room is put back
+    if (stale) {
+      restore_own_slot();
+      return Stale();
+    }
+  } catch (...) {
+    restore_own_slot();
+    throw;
+  }
+  guard.keep = true;
+  CancelRoomQuietly(directory_, actor, hub, release, "event moved");
+  auto tx2 = pool_.Begin(db::TxMode::kRead);
+  return events_store::FindEvent(tx2, hub.hub.id, id).value_or(event);
+}
+
+// The rest of an edit, in its transaction once the row is updated: attendance copies, the
+// waiting list, the invitees told, the audit.
+void EventService::SaveUpdate(db::Transaction& tx, const Actor& actor, const HubContext& hub, const Event& current,
+                              Event& event) {
+  const EventId id = event.id;
+  const std::int64_t version = current.version;
+  const Event* previous = &current;
   event.version = version + 1;
   events_store::FollowEvent(tx, event, LocalDateOf(hub.hub, event.starts_at));
-  if (event.capacity != current->capacity)
+  if (event.capacity != previous->capacity)
     Tell(tx, hub.hub, event, EventMessage::Reason::kPromoted, RebalanceWaitlist(tx, event));
-  if (event.starts_at != current->starts_at || event.ends_at != current->ends_at || event.place != current->place) {
+  if (event.starts_at != previous->starts_at || event.ends_at != previous->ends_at || event.place != previous->place) {
     std::vector<EventRecipient> told;
     for (const auto& i : events_store::ListInvitations(tx, event.id))
       if (i.reply != "no") told.push_back(RecipientOf(i));
     Tell(tx, hub.hub, event, EventMessage::Reason::kUpdate, std::move(told));
   }
-  identity_.RecordAudit(tx, actor, {hub.hub.id, "update", "event", id.value, AuditJson(EventJson(*current, hub.hub)),
+  identity_.RecordAudit(tx, actor, {hub.hub.id, "update", "event", id.value, AuditJson(EventJson(*previous, hub.hub)),
                                     AuditJson(EventJson(event, hub.hub))});
-  tx.Commit();
-  guard.keep = true;
-  CancelRoomQuietly(directory_, actor, hub, release, "event moved");
-  auto tx2 = pool_.Begin(db::TxMode::kRead);
-  return events_store::FindEvent(tx2, hub.hub.id, id).value_or(event);
 }
 
 Result<Event> EventService::ChangeStatus(const Actor& actor, const HubContext& hub, EventId id, std::int64_t version,

@@ -9,7 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
+#include <utility>
 
 #include "coopole/animation/events.h"
 #include "coopole/core/time_zone.h"
@@ -62,6 +64,7 @@ class EventServiceTest : public ::testing::TestWithParam<std::string> {
         .rooms = [](db::Transaction&, HubId) { return std::vector<Room>{{7, "Salle du Lac", "Rez-de-chaussée", 12}}; },
         .book_room =
             [this](const Actor&, const HubContext&, const RoomBookingRequest& r) -> Result<std::int64_t> {
+              if (auto hook = std::exchange(on_book_, nullptr)) hook();  // once: e.g. a concurrent edit
               for (const auto& [id, slot] : bookings_)
                 if (slot.first < r.ends_at && r.starts_at < slot.second)
                   return Error{ErrorCode::kFailedPrecondition, "room taken", {{"room", "taken"}}};
@@ -178,6 +181,7 @@ class EventServiceTest : public ::testing::TestWithParam<std::string> {
   std::vector<EventMessage> messages_;
   std::map<std::int64_t, std::pair<Timestamp, Timestamp>> bookings_;
   std::vector<std::int64_t> cancelled_;
+  std::function<void()> on_book_;  // run (once) when the next room is booked
   std::int64_t next_booking_ = 100;
   identity::Actor actor_;
   HubContext coordinator_, observer_, other_hub_;

@@ -95,6 +95,22 @@ std::string FormatHoursMinutes(std::int64_t minutes) {
   return out;
 }
 
+namespace {
+constexpr std::string_view kDayTotalPrefix = "the day would total ";
+constexpr std::string_view kDayTotalSuffix = " for this person (24 h at most)";
+}  // namespace
+
+std::string DayTotalMessage(std::int64_t day_minutes) {
+  return std::string(kDayTotalPrefix) + FormatHoursMinutes(day_minutes) + std::string(kDayTotalSuffix);
+}
+
+std::optional<std::string> DayTotalOf(std::string_view message) {
+  if (message.size() <= kDayTotalPrefix.size() + kDayTotalSuffix.size() || message.substr(0, kDayTotalPrefix.size()) != kDayTotalPrefix ||
+      message.substr(message.size() - kDayTotalSuffix.size()) != kDayTotalSuffix)
+    return std::nullopt;
+  return std::string(message.substr(kDayTotalPrefix.size(), message.size() - kDayTotalPrefix.size() - kDayTotalSuffix.size()));
+}
+
 std::string DecimalHours(std::int64_t minutes, char decimal_point) {
   const bool negative = minutes < 0;
   if (negative) minutes = -minutes;
@@ -174,12 +190,18 @@ bool ParseFte(std::string_view text, std::optional<std::int64_t>& out_hundredths
   return true;
 }
 
-std::int64_t FteSpentHundredths(std::int64_t minutes) { return HalfUpDivide(minutes * 100, 60 * kLegalAnnualHours); }
+std::int64_t FteSpentHundredths(std::int64_t minutes, int months) {
+  if (months < 1) months = 1;
+  return HalfUpDivide(minutes * 100 * 12, 60 * kLegalAnnualHours * months);
+}
 
-std::optional<std::int64_t> FteShareBp(std::int64_t carrier_minutes, std::optional<std::int64_t> staff_fte_hundredths) {
+std::optional<std::int64_t> FteShareBp(std::int64_t carrier_minutes, std::optional<std::int64_t> staff_fte_hundredths,
+                                       int months) {
   if (!staff_fte_hundredths || *staff_fte_hundredths <= 0) return std::nullopt;
-  // minutes / (fte_h / 100 x 1607 x 60) x 10000 = minutes x 1,000,000 / (fte_h x 96,420)
-  return HalfUpDivide(carrier_minutes * 1'000'000, *staff_fte_hundredths * 60 * kLegalAnnualHours);
+  if (months < 1) months = 1;
+  // minutes / (fte_h / 100 x 1607 x 60 x months / 12) x 10000
+  //   = minutes x 12,000,000 / (fte_h x 96,420 x months)
+  return HalfUpDivide(carrier_minutes * 12'000'000, *staff_fte_hundredths * 60 * kLegalAnnualHours * months);
 }
 
 }  // namespace coopole::animation::time_rules

@@ -29,6 +29,10 @@ bool PassesDay(std::int64_t already, std::int64_t added);
 
 // "25 h 30", "3 h", "0 h 45": a day's total in messages.
 std::string FormatHoursMinutes(std::int64_t minutes);
+// The message of the 24 h error: "the day would total 25 h 30 for this person (24 h at most)";
+// DayTotalOf reads the total ("25 h 30") back from such a message (pages show it translated).
+std::string DayTotalMessage(std::int64_t day_minutes);
+std::optional<std::string> DayTotalOf(std::string_view message);
 // Minutes as decimal hours with two decimals: "12,50" (fr) / "12.50" (other).
 std::string DecimalHours(std::int64_t minutes, char decimal_point);
 
@@ -60,9 +64,12 @@ bool ParseRate(std::string_view text, std::optional<Money>& out);
 // FTE typed as "2,5" / "2.5" (hundredths, 0 < fte <= 10,000); "" is none. False otherwise.
 bool ParseFte(std::string_view text, std::optional<std::int64_t>& out_hundredths);
 
-// FTE spent in hundredths: round-half-up(minutes / 60 / 1607 x 100).
-std::int64_t FteSpentHundredths(std::int64_t minutes);
-// Share of the carrier's FTE in basis points: minutes / (fte x 1607 h), half up.
-std::optional<std::int64_t> FteShareBp(std::int64_t carrier_minutes, std::optional<std::int64_t> staff_fte_hundredths);
+// FTE spent in hundredths over `months` months (12: a year, 1: a month, whose FTE is a
+// twelfth of 1,607 h): round-half-up(minutes / 60 / (1607 x months / 12) x 100).
+std::int64_t FteSpentHundredths(std::int64_t minutes, int months = 12);
+// Share of the carrier's FTE in basis points over `months` months: minutes / (fte x 1607 h x
+// months / 12), half up.
+std::optional<std::int64_t> FteShareBp(std::int64_t carrier_minutes, std::optional<std::int64_t> staff_fte_hundredths,
+                                       int months = 12);
 
 }  // namespace coopole::animation::time_rules

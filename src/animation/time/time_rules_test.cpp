@@ -41,6 +41,9 @@ TEST(TimeRules, TheDayRuleAllowsExactly24Hours) {
   EXPECT_EQ(FormatHoursMinutes(1530), "25 h 30");
   EXPECT_EQ(FormatHoursMinutes(180), "3 h");
   EXPECT_EQ(FormatHoursMinutes(5), "0 h 05");
+  EXPECT_EQ(DayTotalOf(DayTotalMessage(1530)), "25 h 30");
+  EXPECT_FALSE(DayTotalOf("validation failed").has_value());
+  EXPECT_FALSE(DayTotalOf("the day would total  for this person (24 h at most)").has_value());
 }
 
 TEST(TimeRules, VolunteersUseTheirRateThenTheHubVolunteerRateThenTheDefault) {
@@ -122,6 +125,10 @@ TEST(TimeRules, FteArithmeticUses1607Hours) {
   // 321.4 h of a 2 FTE carrier: 10 %.
   EXPECT_EQ(FteShareBp(19284, 200), 1000);
   EXPECT_FALSE(FteShareBp(9642, std::nullopt).has_value());
+  // A month is set against a month of FTE: 1 FTE = 133.92 h a month; 13.39 h = 10 %.
+  EXPECT_EQ(FteSpentHundredths(1607 * 60 / 12, 1), 100);
+  EXPECT_EQ(FteShareBp(8035, 1000, 1), 1000);  // 133.92 h of a 10 FTE carrier in a month: 10 %
+  EXPECT_EQ(FteShareBp(8035, 1000), 83);        // the same hours over a year: 0.83 %
   std::optional<std::int64_t> fte;
   EXPECT_TRUE(ParseFte("2,5", fte));
   EXPECT_EQ(fte, 250);

@@ -31,6 +31,14 @@ std::optional<std::int64_t> PositiveId(std::string_view text) {
   return v > 0 ? std::optional<std::int64_t>(v) : std::nullopt;
 }
 
+// Characters (code points) of valid UTF-8 text: limits are in characters, as the forms' maxlength.
+std::size_t Characters(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
 void Name(TimeEntry& e, const std::map<std::int64_t, DirectoryPerson>& people) {
   if (auto it = people.find(e.person.value); it != people.end()) {
     e.person_name = it->second.name;
@@ -76,7 +84,7 @@ void ApplyInput(db::Transaction& tx, const HubContext& hub, const TimeEntryInput
     else e.group = GroupId{*id};
   }
   if (!IsValidUtf8(in.note)) errors["note"] = "validation.encoding";
-  else if (Trim(in.note).size() > 2000) errors["note"] = "validation.too_long";
+  else if (Characters(Trim(in.note)) > 2000) errors["note"] = "validation.too_long";
   else e.note = std::string(Trim(in.note));
 }
 
@@ -86,8 +94,7 @@ std::optional<Error> CheckDay(db::Transaction& tx, const HubContext& hub, const 
   const auto already = time_store::DayMinutes(tx, hub.hub.id, e.person, FormatIsoDate(e.on), except);
   if (!time_rules::PassesDay(already, e.minutes)) return std::nullopt;
   return Error::Invalid({{"minutes", "animation.time.error.day_total"}},
-                        "the day would total " + time_rules::FormatHoursMinutes(already + e.minutes) +
-                            " for this person (24 h at most)");
+                        time_rules::DayTotalMessage(already + e.minutes));
 }
 
 }  // namespace
@@ -198,7 +205,7 @@ Result<TimeEntry> TimeService::Decide(const Actor& actor, const HubContext& hub,
   if (!IsValidUtf8(reason)) return FieldError("reason", "validation.encoding");
   e.reason = std::string(Trim(reason));
   if (!validate && e.reason.empty()) return FieldError("reason", "animation.time.error.reason");
-  if (e.reason.size() > 2000) return FieldError("reason", "validation.too_long");
+  if (Characters(e.reason) > 2000) return FieldError("reason", "validation.too_long");
   e.status = validate ? "validated" : "refused";
   e.decided_by = actor.user;
   e.decided_at = e.updated_at = clock_.Now();

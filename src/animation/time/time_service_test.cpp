@@ -140,6 +140,21 @@ TEST_P(TimeServiceTest, RatesAreCheckedAndMembersDeclareOnlyTheirOwnCost) {
   EXPECT_EQ(service_->Rates(actor_, MemberRole(scop_))->people.size(), 1u);
 }
 
+TEST_P(TimeServiceTest, NotesAreLimitedIn2000CharactersNotBytes) {
+  std::string accented;
+  for (int i = 0; i < 2000; ++i) accented += "é";  // 2,000 characters, 4,000 bytes
+  auto in = Entry(amina_, "2026-11-20", "1");
+  in.note = accented;
+  auto ok = service_->CreateEntry(actor_, coordinator_, in);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  in.note = accented + "e";
+  auto too_long = service_->CreateEntry(actor_, coordinator_, in);
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(too_long.error().fields.at("note"), "validation.too_long");
+  auto refused = service_->Decide(actor_, coordinator_, ok->id, false, accented);
+  ASSERT_TRUE(refused.ok()) << refused.error().message;
+}
+
 TEST_P(TimeServiceTest, ChangesAreAuditedWithTheStateBefore) {
   auto audit = [&](const std::string& entity, const std::string& action) {
     auto tx = pool_->Begin(db::TxMode::kRead);

@@ -147,11 +147,13 @@ Result<TimeTotals> TimeService::Totals(const Actor& actor, const HubContext& hub
                                                   std::nullopt);
   const auto person_key = [](const time_store::Aggregate& a) { return std::to_string(a.person); };
   out.hub_total = Sum(Lines(hub_rows, valuer, person_key));
-  out.fte.fte_spent_hundredths = time_rules::FteSpentHundredths(out.hub_total.minutes);
+  // A month's time is set against a month of FTE (a twelfth of 1,607 h), a year's against a year.
+  const int months = query.month ? 1 : 12;
+  out.fte.fte_spent_hundredths = time_rules::FteSpentHundredths(out.hub_total.minutes, months);
   const auto& carrier = valuer.settings().carrier;
   for (const auto& a : hub_rows)
     if (carrier && a.member == carrier->value) out.fte.carrier_minutes += a.minutes;
-  if (carrier) out.fte.share_bp = time_rules::FteShareBp(out.fte.carrier_minutes, valuer.settings().staff_fte_hundredths);
+  if (carrier) out.fte.share_bp = time_rules::FteShareBp(out.fte.carrier_minutes, valuer.settings().staff_fte_hundredths, months);
 
   std::vector<time_store::Aggregate> own_rows;
   if (own && dimension == Dimension::kNone) {

@@ -100,6 +100,12 @@ TEST_P(TimeTotalsTest, AFteShareIsComputedFromTheCarriersPeople) {
   EXPECT_EQ(t.fte.carrier_minutes, 420);
   ASSERT_TRUE(t.fte.share_bp.has_value());
   EXPECT_EQ(*t.fte.share_bp, 44);  // 420 / 96,420 = 0.4356 %
+  // March alone (420 min, all the carrier's) against a month of FTE (8,035 min): 5.23 %.
+  auto march = Totals("person", coordinator_, 3);
+  EXPECT_EQ(march.fte.carrier_minutes, 420);
+  EXPECT_EQ(march.fte.fte_spent_hundredths, 5);  // 420 / 8,035 = 0.052 FTE
+  ASSERT_TRUE(march.fte.share_bp.has_value());
+  EXPECT_EQ(*march.fte.share_bp, 523);
 }
 
 TEST_P(TimeTotalsTest, CompensatingAPersonsMonthShowsInTheCompensatedPart) {

@@ -227,6 +227,11 @@ TEST_P(EventsWebTest, PagesListFormEventAndPhoneAttendance) {
   EXPECT_TRUE(Contains(sheet.body, "attendance-list"));
   auto marked = browser.PostForm(attendance, {{"person_id", std::to_string(marc_.value)}, {"present", "1"}, {"minutes", "80"}});
   ASSERT_EQ(marked.status, 303) << marked.body.substr(0, 300);
+  // The anchor of the redirect is the id accepted, not the raw field (a line break in it once
+  // reached the Location header).
+  auto unmarked = browser.PostForm(attendance, {{"person_id", std::to_string(lea_.value) + "\r\n"}, {"present", "0"}});
+  ASSERT_EQ(unmarked.status, 303) << unmarked.body.substr(0, 300);
+  EXPECT_EQ(unmarked.Header("location"), attendance + "?done=absent#p-" + std::to_string(lea_.value));
   auto search = browser.Get(attendance + "?q=lea");
   EXPECT_TRUE(Contains(search.body, "Léa Martin"));
   auto after = browser.Get(attendance);

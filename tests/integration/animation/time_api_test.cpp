@@ -276,6 +276,13 @@ TEST_P(TimeWebTest, PagesShowTotalsEntriesSettingsAndTheReport) {
                                                     {"kind", "travel"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(Contains(bad.body, "aria-invalid=\"true\""));
+  // The 24 h rule names the day's total in French on the page (2,5 h logged above + 22 h).
+  auto over = browser.PostForm(kPages + "/entries", {{"person_id", std::to_string(amina_)},
+                                                     {"on_date", Day(-1)},
+                                                     {"duration", "22"},
+                                                     {"kind", "travel"}});
+  EXPECT_EQ(over.status, 422);
+  EXPECT_TRUE(Contains(over.body, "La journée totaliserait 24 h 30 pour cette personne")) << over.body.substr(0, 300);
   auto overview = browser.Get(kPages);
   ASSERT_EQ(overview.status, 200) << overview.body.substr(0, 500);
   EXPECT_TRUE(Contains(overview.body, "Temps collectif"));

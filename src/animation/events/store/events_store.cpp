@@ -198,12 +198,14 @@ void FollowEvent(db::Transaction& tx, const Event& e, const std::string& on_date
   tx.Execute("UPDATE animation_attendance SET on_date = ?, kind = ?, group_id = ? WHERE event_id = ?", p);
 }
 
-void SetRoomBooking(db::Transaction& tx, HubId hub, EventId id, std::optional<std::int64_t> booking) {
+bool SetRoomBooking(db::Transaction& tx, HubId hub, EventId id, std::int64_t from, std::optional<std::int64_t> to) {
   db::Params p;
-  p.push_back(db::Nullable(booking));
+  p.push_back(db::Nullable(to));
   p.push_back(id.value);
   p.push_back(hub.value);
-  tx.Execute("UPDATE animation_events SET room_booking_id = ? WHERE id = ? AND hub_id = ?", p);
+  p.push_back(from);
+  return tx.Execute("UPDATE animation_events SET room_booking_id = ? WHERE id = ? AND hub_id = ? AND room_booking_id = ?",
+                    p) == 1;
 }
 
 void LockEvent(db::Transaction& tx, HubId hub, EventId id) {

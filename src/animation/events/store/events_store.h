@@ -22,8 +22,9 @@ void FollowEvent(db::Transaction& tx, const Event& event, const std::string& on_
 // event so that two concurrent "yes" cannot both take the last seat). SQLite's write
 // transactions already exclude each other.
 // Points the event at another pooled booking (or none) without touching its version: the
-// booking id is bookkeeping, not something the user edited.
-void SetRoomBooking(db::Transaction& tx, HubId hub, EventId id, std::optional<std::int64_t> booking);
+// booking id is bookkeeping, not something the user edited. Only while it still points at
+// `from` (false otherwise: someone changed the event meanwhile).
+bool SetRoomBooking(db::Transaction& tx, HubId hub, EventId id, std::int64_t from, std::optional<std::int64_t> to);
 void LockEvent(db::Transaction& tx, HubId hub, EventId id);
 
 // Groups (tables of the groups part, in the same module): names, pickers and the lead.

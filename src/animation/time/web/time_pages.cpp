@@ -281,7 +281,16 @@ Response EntriesPageWith(Request& req, const ViewContext& ctx, const Error* erro
   view.set("compensate_month", FormatIsoDate(hubs::TodayIn(SystemClock(), ctx.hub.hub)).substr(0, 7));
   int code = 200;
   if (error) {
-    ctx.deps.shell.AddFieldErrors(view, *error, ctx.lang, "animation.time.field.");
+    // The 24 h rule names the day's total: shown translated in place of the generic message.
+    Error shown = *error;
+    if (auto it = shown.fields.find("minutes"); it != shown.fields.end() && it->second == "animation.time.error.day_total") {
+      if (auto total = time_rules::DayTotalOf(error->message)) {
+        std::string text = T(ctx, "animation.time.error.day_total_is");
+        if (auto at = text.find("{total}"); at != std::string::npos) text.replace(at, 7, *total);
+        it->second = text;  // not a key: Translate gives it back as is
+      }
+    }
+    ctx.deps.shell.AddFieldErrors(view, shown, ctx.lang, "animation.time.field.");
     code = cw::StatusFor(error->code);
   }
   return ctx.deps.shell.Page(req, "animation/time_entries", std::move(view), "animation.time.entries.title", &ctx.hub,

@@ -126,7 +126,8 @@ struct TotalsLine {
 
 // The FTE spent on animation: hours / 1,607 (French legal annual hours), and when the
 // settings name a carrier and its staff FTE, the share of its FTE spent by its people
-// (basis points). National survey: 10 % on average, 0 to 38 %.
+// (basis points). National survey: 10 % on average, 0 to 38 %. With a month filter, the
+// month's hours are set against a month of FTE (1,607 h / 12) so the share stays comparable.
 struct FteShare {
   std::int64_t fte_spent_hundredths = 0;
   std::int64_t carrier_minutes = 0;
