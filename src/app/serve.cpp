@@ -29,12 +29,11 @@ int Serve(Application& app) {
   {
     // Deadline reminders are due at day granularity: every 10 minutes is plenty.
     PeriodicJob reminders("bid reminders", 600, [&app] { app.QueueBidReminders(); });
-    // Newcomers announced to coordinators, then notice digests: "immediate" ones within 5
-    // minutes, daily and weekly ones soon after 07:00.
-    PeriodicJob digests("notice digests", 300, [&app] {
-      app.groups().AnnounceNewcomers();
-      app.QueueNoticeDigests();
-    });
+    // Newcomers announced to coordinators (an in-app notice each, once), in a job of their own
+    // so that a failure there never holds the digests back.
+    PeriodicJob newcomers("newcomer announcements", 300, [&app] { app.groups().AnnounceNewcomers(); });
+    // Notice digests: "immediate" ones within 5 minutes, daily and weekly ones soon after 07:00.
+    PeriodicJob digests("notice digests", 300, [&app] { app.QueueNoticeDigests(); });
     server.Run();
   }
   app.mail_sender().Stop();

@@ -109,6 +109,29 @@ TEST_P(EventServiceTest, AStaleMoveInsideItsOwnRoomSlotPutsTheBookingBack) {
   EXPECT_EQ(bookings_.size(), 1u) << "the booking of the refused slot was released";
 }
 
+// Pooling refuses to release the room (a group lead cancelling an event whose room is in the
+// host's name): the cancellation is refused rather than leaving the room booked.
+TEST_P(EventServiceTest, ACancellationWhoseRoomCannotBeReleasedIsRefused) {
+  auto in = Meeting();
+  in.room_resource_id = "7";
+  in.host_member_id = Id(insertion_.value);
+  auto event = service_->CreateEvent(actor_, coordinator_, in);
+  ASSERT_TRUE(event.ok()) << event.error().message;
+  refuse_cancel_ = true;
+  auto refused = service_->ChangeStatus(actor_, MemberRole(company_), event->id, event->version, "cancelled");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields.at("room"), "animation.events.error.room_release");
+  EXPECT_EQ(service_->GetEvent(actor_, coordinator_, event->id)->status, "planned");
+  EXPECT_EQ(bookings_.count(*event->room_booking_id), 1u);
+  refuse_cancel_ = false;
+  // A stale cancellation puts the room back.
+  auto stale = service_->ChangeStatus(actor_, coordinator_, event->id, event->version + 5, "cancelled");
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  auto cancelled = service_->ChangeStatus(actor_, coordinator_, event->id, event->version, "cancelled");
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+  EXPECT_TRUE(bookings_.empty());
+}
+
 // The time part compensated these minutes: they can no longer be changed (nor removed).
 TEST_P(EventServiceTest, CompensatedAttendanceKeepsItsMinutes) {
   auto event = CreateMeeting();

@@ -371,20 +371,69 @@ void EventService::SaveUpdate(db::Transaction& tx, const Actor& actor, const Hub
 Result<Event> EventService::ChangeStatus(const Actor& actor, const HubContext& hub, EventId id, std::int64_t version,
                                          const std::string& status) {
   if (!MayRead(actor, hub)) return Error::Denied();
-  auto tx = pool_.Begin(db::TxMode::kWrite);
-  auto current = events_store::FindEvent(tx, hub.hub.id, id);
-  if (!current) return Error::NotFound("event");
-  std::optional<MemberId> lead;
-  if (current->group) lead = events_store::GroupLead(tx, *current->group);
-  if (!ActsFor(actor, hub, lead)) return Error::Denied();
-  if (current->version != version) return Stale();
+  std::optional<Event> current;
   const std::string to(Trim(status));
-  if (!events_rules::MayMove(current->status, to)) return FieldError("status", "animation.events.error.transition");
+  {
+    auto tx = pool_.Begin(db::TxMode::kRead);
+    current = events_store::FindEvent(tx, hub.hub.id, id);
+    if (!current) return Error::NotFound("event");
+    std::optional<MemberId> lead;
+    if (current->group) lead = events_store::GroupLead(tx, *current->group);
+    if (!ActsFor(actor, hub, lead)) return Error::Denied();
+    if (current->version != version) return Stale();
+    if (!events_rules::MayMove(current->status, to)) return FieldError("status", "animation.events.error.transition");
+  }
+  // The room is released before the cancellation is saved: a release refused by pooling (the
+  // booking is another organisation's) refuses the cancellation rather than leaving the room
+  // booked for an event that will not take place. Were the cancellation then not saved, the
+  // slot is booked again.
+  const bool releases_room = to == "cancelled" && current->room_booking_id && directory_.cancel_room;
+  if (releases_room) {
+    auto freed = directory_.cancel_room(actor, hub, *current->room_booking_id, "event cancelled");
+    if (!freed) return FieldError("room", "animation.events.error.room_release", freed.error().message);
+  }
+  auto rebook = [&] {
+    if (!releases_room || !current->room_resource_id || !directory_.book_room) return;
+    const auto booker = current->host ? current->host : OwnMember(hub);
+    if (!booker) return;
+    auto back = directory_.book_room(actor, hub, RoomBookingRequest{*current->room_resource_id, *booker, current->title,
+                                                                    current->starts_at, current->ends_at,
+                                                                    current->capacity});
+    std::optional<std::int64_t> restored;
+    if (back) restored = *back;
+    auto tx = pool_.Begin(db::TxMode::kWrite);
+    if (events_store::SetRoomBooking(tx, hub.hub.id, id, *current->room_booking_id, restored)) tx.Commit();
+    else if (restored) (void)directory_.cancel_room(actor, hub, *restored, "event changed meanwhile");
+  };
   Event event = *current;
   event.status = to;
   event.updated_at = clock_.Now();
-  if (!events_store::UpdateEvent(tx, event, version)) return Stale();
-  event.version = version + 1;
+  bool stale = false;
+  try {
+    auto tx = pool_.Begin(db::TxMode::kWrite);
+    stale = !events_store::UpdateEvent(tx, event, version);
+    if (!stale) {
+      SaveStatus(tx, actor, hub, *current, event);
+      tx.Commit();
+    }
+  } catch (...) {
+    rebook();
+    throw;
+  }
+  if (stale) {
+    rebook();
+    return Stale();
+  }
+  return event;
+}
+
+// The rest of a move along the statuses, in its transaction once the row is updated.
+void EventService::SaveStatus(db::Transaction& tx, const Actor& actor, const HubContext& hub, const Event& previous,
+                              Event& event) {
+  const std::string& to = event.status;
+  const EventId id = event.id;
+  const Event* current = &previous;
+  event.version = previous.version + 1;
   if (to == "cancelled") {
     std::vector<EventRecipient> told;
     for (const auto& i : events_store::ListInvitations(tx, event.id))
@@ -393,9 +442,6 @@ Result<Event> EventService::ChangeStatus(const Actor& actor, const HubContext& h
   }
   identity_.RecordAudit(tx, actor, {hub.hub.id, to == "held" ? "hold" : "cancel", "event", id.value,
                                     AuditJson(EventJson(*current, hub.hub)), AuditJson(EventJson(event, hub.hub))});
-  tx.Commit();
-  if (to == "cancelled") CancelRoomQuietly(directory_, actor, hub, event.room_booking_id, "event cancelled");
-  return event;
 }
 
 Result<Event> EventService::SaveMinutes(const Actor& actor, const HubContext& hub, EventId id, std::int64_t version,

@@ -74,6 +74,7 @@ class EventServiceTest : public ::testing::TestWithParam<std::string> {
             },
         .cancel_room =
             [this](const Actor&, const HubContext&, std::int64_t id, const std::string&) -> Result<bool> {
+              if (refuse_cancel_) return Error::Denied();
               cancelled_.push_back(id);
               bookings_.erase(id);
               return true;
@@ -181,7 +182,8 @@ class EventServiceTest : public ::testing::TestWithParam<std::string> {
   std::vector<EventMessage> messages_;
   std::map<std::int64_t, std::pair<Timestamp, Timestamp>> bookings_;
   std::vector<std::int64_t> cancelled_;
-  std::function<void()> on_book_;  // run (once) when the next room is booked
+  std::function<void()> on_book_;
+  bool refuse_cancel_ = false;  // pooling refuses to release a booking (another organisation's)  // run (once) when the next room is booked
   std::int64_t next_booking_ = 100;
   identity::Actor actor_;
   HubContext coordinator_, observer_, other_hub_;

@@ -11,21 +11,22 @@
 
 #include "coopole/animation/groups.h"
 #include "coopole/core/text.h"
+#include "coopole/hubs/use_case.h"
 
 namespace coopole::animation::groups_internal {
 
 using identity::Permission;
 
-inline bool May(const Actor& actor, const HubContext& hub, Permission permission,
-                std::optional<MemberId> member = std::nullopt) {
-  return identity::Allows(actor, hub.access, permission, member);
-}
+using hubs::use_case::AuditJson;
+using hubs::use_case::CheckedText;
+using hubs::use_case::FieldError;
+using hubs::use_case::May;
+using hubs::use_case::OwnMember;
+using hubs::use_case::ParsePositiveId;
+using hubs::use_case::Stale;
+
 inline bool IsCoordinator(const Actor& actor, const HubContext& hub) {
   return May(actor, hub, Permission::kManageAnimation);
-}
-// The organisation of a member-role user, if any.
-inline std::optional<MemberId> OwnMember(const HubContext& hub) {
-  return hub.access.role == identity::Role::kMember ? hub.access.member : std::nullopt;
 }
 // Coordinators act for any member; member-role users for their own organisation.
 inline bool ActsFor(const Actor& actor, const HubContext& hub, MemberId member) {
@@ -35,23 +36,6 @@ inline bool ActsFor(const Actor& actor, const HubContext& hub, MemberId member) 
 inline bool MayEditGroup(const Actor& actor, const HubContext& hub, const Group& group) {
   return IsCoordinator(actor, hub) || (group.lead_member && ActsFor(actor, hub, *group.lead_member));
 }
-
-inline std::string AuditJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-inline Error FieldError(const std::string& field, const std::string& key) {
-  return Error::Invalid({{field, key}});
-}
-inline Error Stale(const char* what) {
-  return Error{ErrorCode::kConflict, std::string("the ") + what + " was changed by someone else",
-               {{"version", "validation.stale"}}};
-}
-
-// Trimmed text of at most `max` bytes of valid UTF-8, else a field error in `errors`.
-std::string CheckedText(const std::string& text, const std::string& field, std::size_t max,
-                        std::map<std::string, std::string>& errors);
-// A positive integer id, nullopt otherwise.
-std::optional<std::int64_t> ParsePositive(std::string_view text);
 
 nlohmann::json GroupJson(const Group& group);
 nlohmann::json WelcomeJson(const Welcome& welcome);

@@ -41,7 +41,7 @@ void ApplyLead(const std::optional<std::string>& text, const Map& known, const c
     lead.reset();
     return;
   }
-  auto id = ParsePositive(*text);
+  auto id = ParsePositiveId(*text);
   if (id && known.count(*id)) lead = IdT{*id};
   else errors[field] = "animation.groups.error.lead_not_member";
 }
@@ -58,7 +58,7 @@ void ApplyGroupInput(const GroupInput& input, const std::map<std::int64_t, std::
     group.members.clear();
     for (const auto& text : *input.member_ids) {
       if (Trim(text).empty()) continue;  // an empty row of the form
-      auto id = ParsePositive(text);
+      auto id = ParsePositiveId(text);
       if (!id || !names.count(*id)) {
         errors["member_ids"] = "animation.groups.error.not_member";
         continue;
@@ -73,7 +73,7 @@ void ApplyGroupInput(const GroupInput& input, const std::map<std::int64_t, std::
     group.people.clear();
     for (const auto& text : *input.person_ids) {
       if (Trim(text).empty()) continue;
-      auto id = ParsePositive(text);
+      auto id = ParsePositiveId(text);
       if (!id || !people.count(*id)) {
         errors["person_ids"] = "animation.groups.error.unknown_person";
         continue;
@@ -231,7 +231,7 @@ Result<Group> GroupService::JoinMember(const Actor& actor, const HubContext& hub
   return Edit(
       actor, hub, id,
       [&](db::Transaction& tx, Group& group) -> Result<bool> {
-        auto parsed = ParsePositive(member_id);
+        auto parsed = ParsePositiveId(member_id);
         if (!parsed && OwnMember(hub) && Trim(member_id).empty()) parsed = OwnMember(hub)->value;
         const auto names = ActiveMemberNames(directory_, tx, hub.hub.id);
         if (!parsed || !names.count(*parsed)) return FieldError("member_id", "animation.groups.error.not_member");
@@ -273,7 +273,7 @@ Result<Group> GroupService::JoinPerson(const Actor& actor, const HubContext& hub
       actor, hub, id,
       [&](db::Transaction& tx, Group& group) -> Result<bool> {
         const auto people = groups_store::ActivePeople(tx, hub.hub.id);
-        auto parsed = ParsePositive(person_id);
+        auto parsed = ParsePositiveId(person_id);
         if (!parsed || !people.count(*parsed)) return FieldError("person_id", "animation.groups.error.unknown_person");
         const auto& row = people.at(*parsed);
         if (!MayEditGroup(actor, hub, group) && !ActsFor(actor, hub, row.member)) return Error::Denied();
@@ -314,7 +314,7 @@ Result<Group> GroupService::AddDecision(const Actor& actor, const HubContext& hu
         d.text = CheckedText(input.text, "text", 5000, errors);
         if (d.text.empty() && !errors.count("text")) errors["text"] = "validation.required";
         if (!Trim(input.event_id).empty()) {
-          auto event = ParsePositive(input.event_id);
+          auto event = ParsePositiveId(input.event_id);
           if (event && groups_store::EventInHub(tx, hub.hub.id, EventId{*event})) d.event = EventId{*event};
           else errors["event_id"] = "animation.groups.error.unknown_event";
         }

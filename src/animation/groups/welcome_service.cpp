@@ -134,7 +134,7 @@ Result<Welcome> GroupService::UpdateWelcome(const Actor& actor, const HubContext
   }
   if (input.buddy_member_id) {
     std::string_view text = Trim(*input.buddy_member_id);
-    auto id = ParsePositive(text);
+    auto id = ParsePositiveId(text);
     if (text.empty()) row.buddy.reset();
     else if (id && *id == member.value) errors["buddy_member_id"] = "animation.welcome.error.buddy_self";
     else if (id && data.names.count(*id)) row.buddy = MemberId{*id};

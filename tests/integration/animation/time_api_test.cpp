@@ -287,6 +287,12 @@ TEST_P(TimeWebTest, PagesShowTotalsEntriesSettingsAndTheReport) {
   ASSERT_EQ(overview.status, 200) << overview.body.substr(0, 500);
   EXPECT_TRUE(Contains(overview.body, "Temps collectif"));
   EXPECT_TRUE(Contains(overview.body, "1 607"));
+  EXPECT_FALSE(Contains(overview.body, "un douzième"));
+  auto month = browser.Get(kPages + "?year=" + Day(-1).substr(0, 4) + "&month=3");
+  ASSERT_EQ(month.status, 200);
+  EXPECT_TRUE(Contains(month.body, "un douzième")) << "a month's FTE is set against a month";
+  EXPECT_EQ(browser.Get(kPages + "?year=abc").status, 422);
+  EXPECT_EQ(browser.Get(kPages + "?year=2026&month=13").status, 422);
   auto settings = browser.Get(kPages + "/settings");
   ASSERT_EQ(settings.status, 200);
   EXPECT_TRUE(Contains(settings.body, "Menuiserie Durand"));

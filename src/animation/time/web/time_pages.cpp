@@ -155,6 +155,7 @@ Response OverviewPage(Request& req, const ViewContext& ctx) {
   view.set("pending_count", std::to_string(totals->pending_count));
   view.set("pending_hours", Hours(ctx, totals->pending_minutes));
   view.set("fte_spent", Hundredths(totals->fte.fte_spent_hundredths, ctx.lang));
+  view.set("fte_month", query->month.has_value());
   view.set("has_share", totals->fte.share_bp.has_value());
   if (totals->fte.share_bp) view.set("share", Percent(*totals->fte.share_bp));
   view.set("carrier_hours", Hours(ctx, totals->fte.carrier_minutes));

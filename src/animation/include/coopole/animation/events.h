@@ -221,6 +221,7 @@ class EventService {
  private:
   struct Checked;
   Result<Checked> Check(db::Transaction& tx, const HubContext& hub, const EventInput& input, Event event);
+  void SaveStatus(db::Transaction& tx, const Actor& actor, const HubContext& hub, const Event& previous, Event& event);
   void SaveUpdate(db::Transaction& tx, const Actor& actor, const HubContext& hub, const Event& current, Event& event);
   void Tell(db::Transaction& tx, const hubs::Hub& hub, const Event& event, EventMessage::Reason reason,
             std::vector<EventRecipient> recipients);
