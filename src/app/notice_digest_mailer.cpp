@@ -32,7 +32,7 @@ animation::DigestSink MakeNoticeDigestMailer(std::shared_ptr<const render::Messa
       const auto local = zone->ToLocal(notice.created_at);
       const std::string key = "animation.notices.kind." + notice.kind;
       const std::string line =
-          messages->Has(lang, key) ? animation::FillPlaceholders(text(key), notice.params) : notice.kind;
+          messages->Has(lang, key) ? animation::FillPlaceholders(text(key), animation::NoticeDisplayParams(notice.params, lang)) : notice.kind;
       body += "- " + line + " (" + FormatDate(local.date, lang) + " " + FormatClock(local.minute) + ")\n";
       if (animation::IsAppPath(notice.link))
         body += "  " + text("mail.animation.digest.open") + " " + public_url + notice.link + "\n";

@@ -53,7 +53,7 @@ Result<AttendanceRow> EventService::RecordAttendance(const Actor& actor, const H
   if (event->group) lead = events_store::GroupLead(tx, *event->group);
   if (!MayTakeAttendance(actor, hub, *event, lead)) return Error::Denied();
   if (event->status == "cancelled") return FieldError("status", "animation.attendance.error.cancelled");
-  auto pid = ParsePositive(person_id);
+  auto pid = ParsePositiveId(person_id);
   std::optional<DirectoryPerson> person;
   if (pid && directory_.people)
     for (auto& p : directory_.people(tx, hub.hub.id))
@@ -97,7 +97,7 @@ Result<bool> EventService::RemoveAttendance(const Actor& actor, const HubContext
   std::optional<MemberId> lead;
   if (event->group) lead = events_store::GroupLead(tx, *event->group);
   if (!MayTakeAttendance(actor, hub, *event, lead)) return Error::Denied();
-  auto pid = ParsePositive(person_id);
+  auto pid = ParsePositiveId(person_id);
   if (!pid) return FieldError("person_id", "animation.attendance.error.person");
   auto before = events_store::FindAttendance(tx, id, PersonId{*pid});
   if (!before) return false;

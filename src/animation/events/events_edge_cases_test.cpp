@@ -1,6 +1,7 @@
 // Edge cases found in review, on both databases: concurrent "yes" replies never take more
 // seats than the capacity; moving an event inside its own room slot; compensated attendance
-// keeps its minutes.
+// keeps its minutes; a cancellation whose room pooling will not release is refused; a stale
+// move puts the booking back.
 #include <algorithm>
 #include <latch>
 #include <thread>
@@ -124,7 +125,7 @@ TEST_P(EventServiceTest, ACancellationWhoseRoomCannotBeReleasedIsRefused) {
   EXPECT_EQ(service_->GetEvent(actor_, coordinator_, event->id)->status, "planned");
   EXPECT_EQ(bookings_.count(*event->room_booking_id), 1u);
   refuse_cancel_ = false;
-  // A stale cancellation puts the room back.
+  // A stale cancellation is refused before the room is touched.
   auto stale = service_->ChangeStatus(actor_, coordinator_, event->id, event->version + 5, "cancelled");
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   auto cancelled = service_->ChangeStatus(actor_, coordinator_, event->id, event->version, "cancelled");

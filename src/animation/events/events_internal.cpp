@@ -1,45 +1,21 @@
 #include "events_internal.h"
 
+#include "coopole/animation/notices.h"
+
 #include <algorithm>
-#include <array>
-#include <random>
 
 namespace coopole::animation::events_internal {
 
 using nlohmann::json;
 
-std::optional<std::int64_t> ParsePositive(std::string_view text) {
-  std::string_view t = Trim(text);
-  if (t.empty() || t.size() > 15) return std::nullopt;
-  std::int64_t value = 0;
-  for (char c : t) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  if (value <= 0) return std::nullopt;
-  return value;
-}
-
-std::string NewToken() {
-  // std::random_device reads the kernel's CSPRNG (getrandom) with libstdc++ on Linux; the
-  // identity module's helper is private to it.
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::random_device device;
-  std::array<unsigned char, 33> bytes{};  // 32 random bytes, padded to a multiple of 3
-  for (std::size_t i = 0; i < 32; i += 4) {
-    const unsigned int word = device();
-    for (std::size_t k = 0; k < 4; ++k) bytes[i + k] = static_cast<unsigned char>((word >> (8 * k)) & 0xFF);
-  }
-  std::string out;
-  for (std::size_t i = 0; i < 33; i += 3) {
-    const unsigned int v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
-  }
-  out.resize(43);  // 32 bytes = 43 characters without padding
-  return out;
+void NotifyMembers(db::Transaction& tx, const hubs::Hub& hub, const Event& event, const std::set<std::int64_t>& members,
+                   const std::string& kind, Timestamp now) {
+  std::vector<UserId> users;
+  for (auto member : members)
+    for (const auto& user : identity::IdentityService::MemberUsers(tx, hub.id, MemberId{member})) users.push_back(user.id);
+  NoticeDraft draft{kind, {{"title", event.title}}, "/hubs/" + hub.slug + "/animation/events/" + std::to_string(event.id.value)};
+  if (kind == "event_planned") draft.params["date"] = LocalDateOf(hub, event.starts_at);
+  NoticeService::Post(tx, hub.id, users, draft, now);
 }
 
 std::string LocalDateOf(const hubs::Hub& hub, Timestamp at) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,10 +14,17 @@
 #include "coopole/animation/events.h"
 #include "coopole/core/text.h"
 #include "coopole/core/time_zone.h"
+#include "coopole/hubs/use_case.h"
 
 namespace coopole::animation::events_internal {
 
 using identity::Permission;
+
+using hubs::use_case::AuditJson;
+using hubs::use_case::CheckedText;
+using hubs::use_case::FieldError;
+using hubs::use_case::OwnMember;
+using hubs::use_case::ParsePositiveId;
 
 inline bool IsCoordinator(const Actor& actor, const HubContext& hub) {
   return identity::Allows(actor, hub.access, Permission::kManageAnimation);
@@ -24,33 +32,19 @@ inline bool IsCoordinator(const Actor& actor, const HubContext& hub) {
 inline bool MayRead(const Actor& actor, const HubContext& hub) {
   return identity::Allows(actor, hub.access, Permission::kViewHub);
 }
-// The organisation of a member-role user, if any.
-inline std::optional<MemberId> OwnMember(const HubContext& hub) {
-  return hub.access.role == identity::Role::kMember ? hub.access.member : std::nullopt;
-}
 // Coordinators, and member-role users of `lead` (a group's lead or the event's host).
 inline bool ActsFor(const Actor& actor, const HubContext& hub, std::optional<MemberId> lead) {
   return IsCoordinator(actor, hub) || (lead && OwnMember(hub) == lead);
 }
 
-inline std::string AuditJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-inline Error FieldError(const std::string& field, const std::string& key, std::string message = "validation failed") {
-  return Error::Invalid({{field, key}}, std::move(message));
-}
-inline Error Stale() {
-  return Error{ErrorCode::kConflict, "the event was changed by someone else", {{"version", "validation.stale"}}};
-}
+inline Error Stale() { return hubs::use_case::Stale("event"); }
 // A reply refused because the event is over or cancelled: 409 with the reason as field.
 inline Error ReplyClosed(const std::string& key) {
   return Error{ErrorCode::kConflict, "replies are closed for this event", {{"event_over", key}}};
 }
 
-// A positive integer id, nullopt otherwise.
-std::optional<std::int64_t> ParsePositive(std::string_view text);
-// 32 random bytes, base64url without padding: an invitation's reply token.
-std::string NewToken();
+// An invitation's reply token: 32 random bytes, base64url (identity::NewSecretToken).
+inline std::string NewToken() { return identity::NewSecretToken(); }
 
 // The local date of an instant in the hub's zone, 'YYYY-MM-DD'.
 std::string LocalDateOf(const hubs::Hub& hub, Timestamp at);
@@ -79,5 +73,11 @@ std::vector<EventRecipient> InsertInvitations(db::Transaction& tx, const Event& 
 // Brings the event's waiting list back to the rule (events_rules::Rebalance) and returns the
 // invitations promoted.
 std::vector<EventRecipient> RebalanceWaitlist(db::Transaction& tx, const Event& event);
+
+// In-app notices about `event` to the users of `members` (NoticeService::Post, in the caller's
+// transaction): "event_planned" {title, date} when their people are invited,
+// "minutes_published" {title} when the minutes are written. Links to the event's page.
+void NotifyMembers(db::Transaction& tx, const hubs::Hub& hub, const Event& event, const std::set<std::int64_t>& members,
+                   const std::string& kind, Timestamp now);
 
 }  // namespace coopole::animation::events_internal

@@ -1,6 +1,7 @@
 // Use cases of events: list, read, create, edit, move along their statuses, minutes; the
 // pooled room booked around the event's transaction; the messages to invitees.
 #include <algorithm>
+#include <set>
 
 #include "events_internal.h"
 #include "events_rules.h"
@@ -21,16 +22,6 @@ struct EventService::Checked {
 
 namespace {
 
-std::string CheckedText(const std::string& text, const std::string& field, std::size_t max, Errors& errors) {
-  if (!IsValidUtf8(text)) {
-    errors[field] = "validation.encoding";
-    return "";
-  }
-  std::string trimmed(Trim(text));
-  if (trimmed.size() > max) errors[field] = "validation.too_long";
-  return trimmed;
-}
-
 // An optional id field: "" clears it, else a positive integer accepted by `known`.
 template <typename IdT, typename Known>
 void OptionalId(const std::optional<std::string>& input, const std::string& field, const std::string& key,
@@ -40,7 +31,7 @@ void OptionalId(const std::optional<std::string>& input, const std::string& fiel
     target.reset();
     return;
   }
-  auto id = ParsePositive(*input);
+  auto id = ParsePositiveId(*input);
   if (!id || !known(*id)) {
     errors[field] = key;
     return;
@@ -106,14 +97,14 @@ Result<EventService::Checked> EventService::Check(db::Transaction& tx, const Hub
   if (input.group_id) e.group_name = e.group ? group_name : "";
   if (input.capacity) {
     if (Trim(*input.capacity).empty()) e.capacity.reset();
-    else if (auto c = ParsePositive(*input.capacity); c && *c <= 100000) e.capacity = *c;
+    else if (auto c = ParsePositiveId(*input.capacity); c && *c <= 100000) e.capacity = *c;
     else errors["capacity"] = "animation.events.error.capacity";
   }
   if (input.room_resource_id) {
     if (Trim(*input.room_resource_id).empty()) {
       e.room_resource_id.reset();
     } else {
-      auto id = ParsePositive(*input.room_resource_id);
+      auto id = ParsePositiveId(*input.room_resource_id);
       bool known = false;
       if (id && directory_.rooms)
         for (const auto& room : directory_.rooms(tx, hub.hub.id))
@@ -463,6 +454,11 @@ Result<Event> EventService::SaveMinutes(const Actor& actor, const HubContext& hu
   event.version = version + 1;
   identity_.RecordAudit(tx, actor, {hub.hub.id, "minutes", "event", id.value, AuditJson({{"minutes", current->minutes}}),
                                     AuditJson({{"minutes", event.minutes}})});
+  if (current->minutes.empty() && !event.minutes.empty()) {  // published: told once, not at each correction
+    std::set<std::int64_t> concerned;
+    for (const auto& invitation : events_store::ListInvitations(tx, event.id)) concerned.insert(invitation.member.value);
+    NotifyMembers(tx, hub.hub, event, concerned, "minutes_published", event.updated_at);
+  }
   tx.Commit();
   return event;
 }

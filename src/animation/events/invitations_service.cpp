@@ -37,12 +37,12 @@ Result<InviteOutcome> EventService::Invite(const Actor& actor, const HubContext&
     chosen.emplace_back(it->second, via);
   };
   for (const auto& text : input.people) {
-    auto pid = ParsePositive(text);
+    auto pid = ParsePositiveId(text);
     if (!pid || !people.count(*pid)) errors["people"] = "animation.invitations.error.person";
     else add(*pid, "person");
   }
   for (const auto& text : input.groups) {
-    auto gid = ParsePositive(text);
+    auto gid = ParsePositiveId(text);
     if (!gid || !events_store::GroupName(tx, hub.hub.id, GroupId{*gid})) {
       errors["groups"] = "animation.events.error.group";
       continue;
@@ -50,7 +50,7 @@ Result<InviteOutcome> EventService::Invite(const Actor& actor, const HubContext&
     for (auto person : GroupService::GroupInvitees(tx, hub.hub.id, GroupId{*gid})) add(person.value, "group");
   }
   for (const auto& text : input.members) {
-    auto mid = ParsePositive(text);
+    auto mid = ParsePositiveId(text);
     if (!mid || !members.count(*mid)) {
       errors["members"] = "animation.events.error.member";
       continue;
@@ -68,6 +68,9 @@ Result<InviteOutcome> EventService::Invite(const Actor& actor, const HubContext&
     nlohmann::json who = nlohmann::json::array();
     for (const auto& r : recipients) who.push_back(r.person.value);
     identity_.RecordAudit(tx, actor, {hub.hub.id, "invite", "event", id.value, "", AuditJson({{"people", who}})});
+    std::set<std::int64_t> invited_members;
+    for (const auto& r : recipients) invited_members.insert(r.member.value);
+    NotifyMembers(tx, hub.hub, *event, invited_members, "event_planned", clock_.Now());
   }
   Tell(tx, hub.hub, *event, EventMessage::Reason::kInvitation, std::move(recipients));
   tx.Commit();

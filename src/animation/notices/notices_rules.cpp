@@ -41,6 +41,12 @@ bool IsAppPath(std::string_view link) {
   return true;
 }
 
+std::map<std::string, std::string> DisplayParams(std::map<std::string, std::string> params, std::string_view lang) {
+  if (auto date = params.find("date"); date != params.end())
+    if (auto parsed = ParseDate(date->second)) date->second = FormatDate(*parsed, lang);
+  return params;
+}
+
 std::string FillPlaceholders(std::string text, const std::map<std::string, std::string>& params) {
   std::string out;
   out.reserve(text.size());

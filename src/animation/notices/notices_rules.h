@@ -43,4 +43,8 @@ bool IsAppPath(std::string_view link);
 // "{other}" is inserted as written, never filled in turn); unknown placeholders stay as written.
 std::string FillPlaceholders(std::string text, const std::map<std::string, std::string>& params);
 
+// The params as a reader of `lang` sees them: a "date" param posted as 'YYYY-MM-DD' is written
+// the language's way (FormatDate: 03/12/2026 in French); the others are unchanged.
+std::map<std::string, std::string> DisplayParams(std::map<std::string, std::string> params, std::string_view lang);
+
 }  // namespace coopole::animation::notice_rules

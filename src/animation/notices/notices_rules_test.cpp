@@ -129,3 +129,17 @@ TEST(NoticeRules, FillsPlaceholders) {
 
 }  // namespace
 }  // namespace coopole::animation::notice_rules
+
+namespace coopole::animation::notice_rules {
+namespace {
+
+TEST(DisplayParamsTest, AnIsoDateIsWrittenTheReadersWayAndTheRestStaysAsPosted) {
+  auto fr = DisplayParams({{"date", "2026-12-03"}, {"title", "AG 2026-12-03"}}, "fr");
+  EXPECT_EQ(fr["date"], FormatDate(Date{2026, 12, 3}, "fr"));
+  EXPECT_NE(fr["date"], "2026-12-03");
+  EXPECT_EQ(fr["title"], "AG 2026-12-03");
+  EXPECT_EQ(DisplayParams({{"date", "demain"}}, "fr")["date"], "demain");
+}
+
+}  // namespace
+}  // namespace coopole::animation::notice_rules

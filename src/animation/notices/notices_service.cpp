@@ -28,6 +28,10 @@ std::string FillPlaceholders(std::string text, const std::map<std::string, std::
   return notice_rules::FillPlaceholders(std::move(text), values);
 }
 bool IsAppPath(std::string_view link) { return notice_rules::IsAppPath(link); }
+std::map<std::string, std::string> NoticeDisplayParams(const std::map<std::string, std::string>& params,
+                                                       std::string_view lang) {
+  return notice_rules::DisplayParams(params, lang);
+}
 
 void NoticeService::Post(db::Transaction& tx, HubId hub, const std::vector<UserId>& users, const NoticeDraft& draft,
                          Timestamp now) {

@@ -12,15 +12,17 @@
 #include "coopole/animation/time.h"
 #include "coopole/core/text.h"
 #include "coopole/core/time_zone.h"
+#include "coopole/hubs/use_case.h"
 
 namespace coopole::animation::time_internal {
 
 using identity::Permission;
 
-inline bool May(const Actor& actor, const HubContext& hub, Permission permission,
-                std::optional<MemberId> member = std::nullopt) {
-  return identity::Allows(actor, hub.access, permission, member);
-}
+using hubs::use_case::AuditJson;
+using hubs::use_case::FieldError;
+using hubs::use_case::May;
+using hubs::use_case::Stale;
+
 inline bool IsCoordinator(const Actor& actor, const HubContext& hub) {
   return May(actor, hub, Permission::kManageAnimation);
 }
@@ -34,16 +36,6 @@ inline bool ActsFor(const Actor& actor, const HubContext& hub, MemberId member) 
   if (IsCoordinator(actor, hub)) return true;
   auto own = OwnMember(actor, hub);
   return own && *own == member && May(actor, hub, Permission::kEditOwnMember, member);
-}
-
-inline std::string AuditJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-inline Error FieldError(const std::string& field, const std::string& key, std::string message = "validation failed") {
-  return Error::Invalid({{field, key}}, std::move(message));
-}
-inline Error Stale() {
-  return Error{ErrorCode::kConflict, "the record was changed by someone else", {{"version", "validation.stale"}}};
 }
 
 // The hub's people (Directory.people) by id.

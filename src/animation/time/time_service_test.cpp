@@ -2,6 +2,7 @@
 // who may log and decide, hub isolation, stale versions, rates.
 #include <nlohmann/json.hpp>
 
+#include "store/time_store.h"
 #include "time_test_fixture.h"
 
 namespace coopole::animation {
@@ -153,6 +154,39 @@ TEST_P(TimeServiceTest, NotesAreLimitedIn2000CharactersNotBytes) {
   EXPECT_EQ(too_long.error().fields.at("note"), "validation.too_long");
   auto refused = service_->Decide(actor_, coordinator_, ok->id, false, accented);
   ASSERT_TRUE(refused.ok()) << refused.error().message;
+}
+
+TEST_P(TimeServiceTest, AMemberCannotMoveItsEntryToAnotherOrganisationsPerson) {
+  auto scop = MemberRole(scop_);
+  auto own = service_->CreateEntry(actor_, scop, Entry(chloe_, "2026-11-20", "1"));
+  ASSERT_TRUE(own.ok());
+  auto moved = service_->UpdateEntry(actor_, scop, own->id, own->version, Entry(amina_, "2026-11-20", "1"));
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(moved.error().code, ErrorCode::kPermissionDenied);
+  auto foreign = service_->UpdateEntry(actor_, scop, own->id, own->version, Entry(denis_, "2026-11-20", "1"));
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().fields.at("person_id"), "animation.time.error.person");  // another hub's person
+  auto kept = service_->GetEntry(actor_, coordinator_, own->id);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->person, chloe_);
+  EXPECT_EQ(kept->version, own->version);
+  // Nor delete or read another organisation's entry.
+  auto other = service_->CreateEntry(actor_, coordinator_, Entry(amina_, "2026-11-20", "1"));
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(service_->DeleteEntry(actor_, scop, other->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(service_->Decide(actor_, scop, other->id, true, "").error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(TimeServiceTest, TwoFirstSavesOfTheSettingsMakeTheSecondStaleNotAKeyViolation) {
+  // What two concurrent first saves do once both passed the version check.
+  pool_->InTransaction(db::TxMode::kWrite, [&](db::Transaction& tx) {
+    TimeSettings s;
+    s.default_hourly = Money{2000};
+    EXPECT_TRUE(time_store::SaveSettings(tx, coordinator_.hub.id, s, 0, Timestamp{1}));
+    s.default_hourly = Money{3000};
+    EXPECT_FALSE(time_store::SaveSettings(tx, coordinator_.hub.id, s, 0, Timestamp{2}));
+    EXPECT_EQ(time_store::FindSettings(tx, coordinator_.hub.id).default_hourly, Money{2000});
+  });
 }
 
 TEST_P(TimeServiceTest, ChangesAreAuditedWithTheStateBefore) {

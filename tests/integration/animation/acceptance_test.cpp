@@ -67,6 +67,7 @@ class AnimationAcceptanceTest : public ::testing::TestWithParam<std::string> {
     yannick_ = AddPerson(scop_, "Yannick Le Goff", "y.legoff@boisduscorff.coop");
     maelys_ = AddPerson(commune_, "Maëlys Tanguy", "m.tanguy@lanester.fr");
     coordinator_ = app_.UserToken("coordination@pole-lorient.bzh", identity::Role::kCoordinator, kHub);
+    regie_user_ = app_.UserToken("accueil@regie-kervenanec.bzh", identity::Role::kMember, kHub, regie_);
   }
 
   hubs::HubContext Hub() {
@@ -94,7 +95,7 @@ class AnimationAcceptanceTest : public ::testing::TestWithParam<std::string> {
   SystemClock clock_;
   identity::MemberId regie_, scop_, commune_;
   std::int64_t gwen_ = 0, erwan_ = 0, yannick_ = 0, maelys_ = 0;
-  std::string coordinator_;
+  std::string coordinator_, regie_user_;
 };
 
 TEST_P(AnimationAcceptanceTest, GroupMeetingRepliesFromTheMailAttendanceAndValuedTime) {
@@ -122,6 +123,16 @@ TEST_P(AnimationAcceptanceTest, GroupMeetingRepliesFromTheMailAttendanceAndValue
   auto invited = Api("POST", event_path + "/invitations", {{"group_ids", json::array({group_id})}});
   ASSERT_EQ(invited.status, 201) << invited.body;
   EXPECT_EQ(Json(invited)["invited"], 3);  // Gwenaëlle, Yannick, and Erwan through the Régie
+
+  // The Régie's staff account is told in the app, in French, with the date as they write it.
+  auto notices = app_.Api("GET", kApi + "/notices", regie_user_);
+  ASSERT_EQ(notices.status, 200) << notices.body;
+  auto items = Json(notices)["items"];
+  ASSERT_EQ(items.size(), 1u) << items.dump();
+  EXPECT_EQ(items[0]["kind"], "event_planned");
+  const std::string day = Day(1);
+  EXPECT_TRUE(Contains(items[0]["text"].get<std::string>(), day.substr(8, 2) + "/" + day.substr(5, 2) + "/" + day.substr(0, 4)))
+      << items[0].dump();
 
   // The invitations go out over SMTP: one per person with an address, each with its .ics.
   mail::MailSender sender(app_.app().pool(), clock_,

@@ -240,7 +240,7 @@ TEST_P(NoticesMailTest, TheDigestJobMailsEachUserTheirNoticesInTheirLanguageOnce
               200);
   app_.app().pool().InTransaction(db::TxMode::kWrite, [&](db::Transaction& tx) {
     animation::NoticeService::Post(tx, hub_.id, {marie, john},
-                                   {"event_planned", {{"title", "AG 2026"}, {"date", "03/12/2026"}},
+                                   {"event_planned", {{"title", "AG 2026"}, {"date", "2026-12-03"}},
                                     "/hubs/pole-a/animation/events/5"},
                                    SystemClock().Now());
   });
@@ -258,7 +258,7 @@ TEST_P(NoticesMailTest, TheDigestJobMailsEachUserTheirNoticesInTheirLanguageOnce
   EXPECT_TRUE(Contains(french, "Nouvel événement : « AG 2026 » le 03/12/2026.")) << french;
   EXPECT_TRUE(Contains(french, "/hubs/pole-a/animation/events/5")) << french;
   EXPECT_TRUE(Contains(french, "/hubs/pole-a/animation/notices")) << french;
-  EXPECT_TRUE(Contains(english, "New event: “AG 2026” on 03/12/2026.")) << english;
+  EXPECT_TRUE(Contains(english, "New event: “AG 2026” on 2026-12-03.")) << english;
   EXPECT_TRUE(Contains(english, "Something new on Pôle A")) << english;
 }
 

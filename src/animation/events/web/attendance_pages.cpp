@@ -100,7 +100,7 @@ Response RecordPage(Request& req, const ViewContext& ctx) {
   if (!present) {
     auto removed = ctx.deps.events.RemoveAttendance(ctx.actor, ctx.hub, *id, person);
     if (!removed) return PageFail(ctx, req, removed.error());
-    return Response::Redirect(back(events_internal::ParsePositive(person).value_or(0)));
+    return Response::Redirect(back(events_internal::ParsePositiveId(person).value_or(0)));
   }
   auto row = ctx.deps.events.RecordAttendance(ctx.actor, ctx.hub, *id, person,
                                               http::FormValue(*form, "minutes").value_or(""));

@@ -31,7 +31,7 @@ std::string ApiNoticesHref(const hubs::HubContext& hub) {
 std::string NoticeText(const render::Messages& messages, const std::string& lang, const Notice& notice) {
   const std::string key = "animation.notices.kind." + notice.kind;
   if (!messages.Has(lang, key) && !messages.Has("fr", key)) return notice.kind;
-  return notice_rules::FillPlaceholders(messages.Get(lang, key), notice.params);
+  return notice_rules::FillPlaceholders(messages.Get(lang, key), notice_rules::DisplayParams(notice.params, lang));
 }
 
 std::string LocalTime(const ViewContext& ctx, Timestamp at) {

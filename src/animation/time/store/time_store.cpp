@@ -205,12 +205,12 @@ bool SaveSettings(db::Transaction& tx, HubId hub, const TimeSettings& s, std::in
   p.push_back(now.unix_seconds);
   p.push_back(hub.value);
   if (expected_version == 0) {
-    if (!tx.Query("SELECT 1 FROM animation_time_settings WHERE hub_id = ?", {hub.value}).empty()) return false;
-    tx.Execute(
-        "INSERT INTO animation_time_settings (default_hourly_cents, volunteer_hourly_cents, staff_fte_hundredths, "
-        "carrier_member_id, updated_at, hub_id, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
-        p);
-    return true;
+    // Two first saves at once: the second inserts nothing and is stale (never a key violation).
+    return tx.Execute(
+               "INSERT INTO animation_time_settings (default_hourly_cents, volunteer_hourly_cents, "
+               "staff_fte_hundredths, carrier_member_id, updated_at, hub_id, version) VALUES (?, ?, ?, ?, ?, ?, 1) "
+               "ON CONFLICT (hub_id) DO NOTHING",
+               p) == 1;
   }
   p.push_back(expected_version);
   return tx.Execute(

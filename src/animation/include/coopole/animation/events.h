@@ -183,7 +183,8 @@ class EventService {
   Result<Event> UpdateEvent(const Actor& actor, const HubContext& hub, EventId id, std::int64_t version,
                             const EventInput& input);
   // planned -> held | cancelled. Cancelling releases the room and tells the invitees
-  // (kCancellation). Errors: 422 "status" for any other move.
+  // (kCancellation). Errors: 422 "status" for any other move; 422 "room" when pooling refuses
+  // to release the room (it is then still booked and the event still planned).
   Result<Event> ChangeStatus(const Actor& actor, const HubContext& hub, EventId id, std::int64_t version,
                              const std::string& status);
   // The minutes (free text): coordinators, the group's lead, the host.

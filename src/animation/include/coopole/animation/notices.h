@@ -85,6 +85,10 @@ struct DigestReport {
 // inserted as written, never filled in turn); unknown placeholders stay. For the notice texts
 // and the e-mails built from catalogue texts and what users typed.
 std::string FillPlaceholders(std::string text, const std::map<std::string, std::string>& values);
+// A notice's params as a reader of `lang` sees them (a "date" posted as 'YYYY-MM-DD' is written
+// the language's way). Post dates in ISO form; the pages and digests call this.
+std::map<std::string, std::string> NoticeDisplayParams(const std::map<std::string, std::string>& params,
+                                                       std::string_view lang);
 // Whether a notice's link is a path inside the application, so may be shown as a link (not
 // "javascript:", "https://…", nor "//host" or "/\host" that browsers send to another site).
 bool IsAppPath(std::string_view link);
