@@ -80,7 +80,9 @@ struct Directory {
   // Rooms of the hub that events can book (pooling's premises), or nothing.
   std::function<std::vector<Room>(db::Transaction&, HubId)> rooms;
   // Books a room in pooling (its own transaction); returns the booking id, or pooling's error
-  // (a conflict is kFailedPrecondition naming "room"). Cancelling undoes it.
+  // (a conflict is kFailedPrecondition naming "room"). Cancelling undoes it: called only for a
+  // booking an event made, once the events part has checked that the actor may change that
+  // event, so the application releases it with the hub's authority.
   std::function<Result<std::int64_t>(const Actor&, const HubContext&, const RoomBookingRequest&)> book_room;
   std::function<Result<bool>(const Actor&, const HubContext&, std::int64_t booking_id, const std::string& reason)>
       cancel_room;
