@@ -16,6 +16,33 @@ function(coopole_add_module name)
   endif()
 endfunction()
 
+# coopole_add_module_part(MODULE PART DEPS ... TEST_DEPS ...)
+#   For a module split into parts (cooperation, animation): the folder PART/ of the calling
+#   directory becomes the static library coopole_MODULE_PART (its *.cpp and store/*.cpp), the
+#   unit tests coopole_MODULE_PART_tests (its *_test.cpp) and the web layer
+#   coopole_MODULE_PART_web (web/*.cpp). Sources are globbed (CONFIGURE_DEPENDS); the module's
+#   public headers live in the calling directory's include/.
+function(coopole_add_module_part module part)
+  cmake_parse_arguments(ARG "" "" "DEPS;TEST_DEPS" ${ARGN})
+  set(dir ${CMAKE_CURRENT_SOURCE_DIR}/${part})
+  file(GLOB sources CONFIGURE_DEPENDS ${dir}/*.cpp ${dir}/store/*.cpp)
+  list(FILTER sources EXCLUDE REGEX "_test\\.cpp$")
+  file(GLOB tests CONFIGURE_DEPENDS ${dir}/*_test.cpp)
+  set(lib coopole_${module}_${part})
+  add_library(${lib} STATIC ${sources})
+  target_include_directories(${lib} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include PRIVATE ${dir} ${CMAKE_CURRENT_SOURCE_DIR})
+  target_link_libraries(${lib} PUBLIC ${ARG_DEPS})
+  if(COOPOLE_TESTS AND tests)
+    coopole_add_test(${lib}_tests SOURCES ${tests} DEPS ${lib} coopole_test_support ${ARG_TEST_DEPS} LABELS unit)
+    target_include_directories(${lib}_tests PRIVATE ${dir} ${CMAKE_CURRENT_SOURCE_DIR})
+  endif()
+  file(GLOB web_sources CONFIGURE_DEPENDS ${dir}/web/*.cpp)
+  list(FILTER web_sources EXCLUDE REGEX "_test\\.cpp$")
+  add_library(${lib}_web STATIC ${web_sources})
+  target_include_directories(${lib}_web PUBLIC ${dir}/web ${CMAKE_CURRENT_SOURCE_DIR}/web PRIVATE ${dir})
+  target_link_libraries(${lib}_web PUBLIC ${lib} coopole_web)
+endfunction()
+
 # coopole_add_test(NAME SOURCES ... DEPS ...): a GoogleTest executable registered with CTest.
 function(coopole_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
