@@ -145,7 +145,12 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
             input.starts_at = FormatLocalDateTime(zone->ToLocal(request.starts_at));
             input.ends_at = FormatLocalDateTime(zone->ToLocal(request.ends_at));
             auto outcome = pooling_->BookResource(actor, hub, input, pooling::BookingMode::kAllOrNothing);
-            if (!outcome) return Error{outcome.error().code, outcome.error().message, {{"room", "animation.events.error.room_taken"}}};
+            if (!outcome) {
+              // Pooling's reason (outside opening hours, too little notice...) shown on the room field.
+              const auto& fields = outcome.error().fields;
+              return Error{outcome.error().code, outcome.error().message,
+                           {{"room", fields.empty() ? "animation.events.error.room_taken" : fields.begin()->second}}};
+            }
             if (outcome->conflicted || outcome->created.empty()) {
               std::string message = "the room is already booked at that time";
               for (const auto& occurrence : outcome->occurrences)
