@@ -60,8 +60,11 @@ std::string Hundredths(std::int64_t h, const std::string& lang) {
   return std::to_string(h / 100) + (lang == "fr" ? "," : ".") + (h % 100 < 10 ? "0" : "") + std::to_string(h % 100);
 }
 
-std::string Percent(std::int64_t bp) {
-  return std::to_string(bp / 100) + "," + (bp % 100 < 10 ? "0" : "") + std::to_string(bp % 100) + " %";
+// "0,14 %" in French, "0.14%" in English.
+std::string Percent(std::int64_t bp, const std::string& lang) {
+  const std::string number = std::to_string(bp / 100) + (lang == "fr" ? "," : ".") + (bp % 100 < 10 ? "0" : "") +
+                             std::to_string(bp % 100);
+  return lang == "fr" ? number + "\u00a0%" : number + "%";
 }
 
 // The chart (stacked monthly hours per kind) and its table fallback.
@@ -157,7 +160,7 @@ Response OverviewPage(Request& req, const ViewContext& ctx) {
   view.set("fte_spent", Hundredths(totals->fte.fte_spent_hundredths, ctx.lang));
   view.set("fte_month", query->month.has_value());
   view.set("has_share", totals->fte.share_bp.has_value());
-  if (totals->fte.share_bp) view.set("share", Percent(*totals->fte.share_bp));
+  if (totals->fte.share_bp) view.set("share", Percent(*totals->fte.share_bp, ctx.lang));
   view.set("carrier_hours", Hours(ctx, totals->fte.carrier_minutes));
   const std::string export_query = period + "&by=" + query->by;
   view.set("csv_href", TimeHref(ctx.hub) + "/export.csv?" + export_query);
@@ -191,7 +194,7 @@ Response ReportPage(Request& req, const ViewContext& ctx) {
       view.set("fte_spent",
                Hundredths(totals->fte.fte_spent_hundredths, ctx.lang));
       view.set("has_share", totals->fte.share_bp.has_value());
-      if (totals->fte.share_bp) view.set("share", Percent(*totals->fte.share_bp));
+      if (totals->fte.share_bp) view.set("share", Percent(*totals->fte.share_bp, ctx.lang));
       view.set("hub_total", LineView(ctx, T(ctx, "animation.time.hub_total"), totals->hub_total));
     }
   }
