@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -114,16 +113,7 @@ Application::Application(Config config, ApplicationOptions options) : config_(st
   // --- animation: what it reads from members and asks of pooling (rooms) ---
   animation::Directory animation_directory{
       .active_members = members::MemberService::ActiveMembers,
-      .people =
-          [](db::Transaction& tx, identity::HubId hub) {
-            std::map<std::int64_t, std::string> names;
-            for (const auto& m : members::MemberService::ActiveMembers(tx, hub)) names[m.id.value] = m.name;
-            std::vector<animation::DirectoryPerson> out;
-            for (auto& p : members::MemberService::ActivePeople(tx, hub))
-              out.push_back({p.id, p.member, std::move(p.name), names[p.member.value], std::move(p.email),
-                             std::move(p.role)});
-            return out;
-          },
+      .people = animation::DirectoryPeople,
       .rooms =
           [](db::Transaction& tx, identity::HubId hub) {
             std::vector<animation::Room> out;

@@ -1,8 +1,7 @@
 // An event service on a fresh database of each kind (SQLite, PostgreSQL when
 // COOPOLE_TEST_PG_URL is set), with two hubs: "pole-sud" (Europe/Paris) with three member
-// organisations and their people, and "pole-nord" with one. The working-group tables of the
-// groups part are created here with the contract's columns (events reads them; it does not
-// link the groups part). A recording mailer keeps every message with the transaction's
+// organisations and their people, and "pole-nord" with one, and a working group written into
+// the groups part's tables. A recording mailer keeps every message with the transaction's
 // outcome unknown to it; a fake room directory books "Salle du Lac" unless the slot is taken.
 // The clock stands on Monday 23 November 2026, 10:00 in Paris.
 #pragma once
@@ -13,7 +12,10 @@
 #include <memory>
 #include <utility>
 
+#include "animation_test_fixture.h"
 #include "coopole/animation/events.h"
+#include "coopole/animation/groups.h"
+#include "coopole/animation/notices.h"
 #include "coopole/core/time_zone.h"
 #include "coopole/hubs/hubs.h"
 #include "coopole/members/members.h"
@@ -22,47 +24,16 @@
 
 namespace coopole::animation {
 
-class EventServiceTest : public ::testing::TestWithParam<std::string> {
+class EventServiceTest : public AnimationServiceTest {
  protected:
-  static void SetUpTestSuite() {
-    if (!catalogue_) catalogue_ = reference::Catalogue::LoadFrom(testing::ReferenceDir());
-  }
+  EventServiceTest() : AnimationServiceTest(Paris(2026, 11, 23, 10, 0)) {}
 
   void SetUp() override {
-    database_ = std::make_unique<testing::TestDatabase>(GetParam());
-    pool_ = db::Pool::Open(database_->url(), {.size = 4});
-    db::Migrate(*pool_, identity::IdentityService::Migrations());
-    db::Migrate(*pool_, hubs::HubService::Migrations());
-    db::Migrate(*pool_, members::MemberService::Migrations());
-    pool_->InTransaction(db::TxMode::kWrite, [](db::Transaction& tx) {
-      tx.conn().ExecuteScript(
-          "CREATE TABLE IF NOT EXISTS animation_groups (id BIGINT PRIMARY KEY, hub_id BIGINT NOT NULL, name TEXT NOT NULL, "
-          "status TEXT NOT NULL DEFAULT 'active', lead_member_id BIGINT, lead_person_id BIGINT);"
-          "CREATE TABLE IF NOT EXISTS animation_group_members (group_id BIGINT NOT NULL, member_id BIGINT NOT NULL, "
-          "PRIMARY KEY (group_id, member_id));"
-          "CREATE TABLE IF NOT EXISTS animation_group_people (group_id BIGINT NOT NULL, person_id BIGINT NOT NULL, "
-          "member_id BIGINT NOT NULL, PRIMARY KEY (group_id, person_id));");
-    });
-    db::Migrate(*pool_, EventService::Migrations());
-    identity_ = std::make_unique<identity::IdentityService>(*pool_, clock_,
-                                                            identity::IdentityOptions{.fast_hashing = true});
-    hubs_ = std::make_unique<hubs::HubService>(*pool_, clock_, *identity_,
-                                               &members::MemberService::MemberBelongsToHub);
-    members_ = std::make_unique<members::MemberService>(*pool_, clock_, *identity_, catalogue_,
-                                                        members::MemberServiceOptions{.directory_cache_members = 0});
-    Directory directory{
-        .active_members = members::MemberService::ActiveMembers,
-        .people =
-            [](db::Transaction& tx, HubId hub) {
-              std::map<std::int64_t, std::string> names;
-              for (const auto& m : members::MemberService::ActiveMembers(tx, hub)) names[m.id.value] = m.name;
-              std::vector<DirectoryPerson> out;
-              for (auto& p : members::MemberService::ActivePeople(tx, hub))
-                out.push_back({p.id, p.member, p.name, names[p.member.value], p.email, p.role});
-              return out;
-            },
-        .rooms = [](db::Transaction&, HubId) { return std::vector<Room>{{7, "Salle du Lac", "Rez-de-chaussée", 12}}; },
-        .book_room =
+    OpenDatabase({NoticeService::Migrations(), GroupService::Migrations(), EventService::Migrations()});
+    CreateHubs();
+    Directory directory = MembersDirectory();
+    directory.rooms = [](db::Transaction&, HubId) { return std::vector<Room>{{7, "Salle du Lac", "Rez-de-chaussée", 12}}; };
+    directory.book_room =
             [this](const Actor&, const HubContext&, const RoomBookingRequest& r) -> Result<std::int64_t> {
               if (auto hook = std::exchange(on_book_, nullptr)) hook();  // once: e.g. a concurrent edit
               for (const auto& [id, slot] : bookings_)
@@ -71,27 +42,17 @@ class EventServiceTest : public ::testing::TestWithParam<std::string> {
               const std::int64_t id = next_booking_++;
               bookings_[id] = {r.starts_at, r.ends_at};
               return id;
-            },
-        .cancel_room =
+            };
+    directory.cancel_room =
             [this](const Actor&, const HubContext&, std::int64_t id, const std::string&) -> Result<bool> {
               if (refuse_cancel_) return Error::Denied();
               cancelled_.push_back(id);
               bookings_.erase(id);
               return true;
-            },
-    };
+            };
     service_ = std::make_unique<EventService>(*pool_, clock_, *identity_, directory);
     service_->SetEventMailer([this](db::Transaction&, const EventMessage& m) { messages_.push_back(m); });
 
-    auto user = identity_->CreateUser(
-        {.email = "claire@pole.fr", .name = "Claire", .password = "correct horse", .is_admin = true});
-    identity::Actor admin{.user = user->id, .name = "Claire", .is_admin = true};
-    auto hub = hubs_->CreateHub(admin, {.slug = "pole-sud", .name = "Pôle Sud"}).value();
-    auto other = hubs_->CreateHub(admin, {.slug = "pole-nord", .name = "Pôle Nord"}).value();
-    actor_ = identity::Actor{.user = user->id, .name = "Claire", .request_id = "req-1"};
-    coordinator_ = HubContext{hub, identity::HubAccess{hub.id, identity::Role::kCoordinator, std::nullopt}};
-    observer_ = HubContext{hub, identity::HubAccess{hub.id, identity::Role::kObserver, std::nullopt}};
-    other_hub_ = HubContext{other, identity::HubAccess{other.id, identity::Role::kCoordinator, std::nullopt}};
     insertion_ = AddMember(coordinator_, "Chantier d'Insertion Belledonne");
     company_ = AddMember(coordinator_, "Menuiserie Durand SARL");
     scop_ = AddMember(coordinator_, "Scop Énergie Partagée");
@@ -105,9 +66,11 @@ class EventServiceTest : public ::testing::TestWithParam<std::string> {
     // member (Léa and Paul) and Inès as a person.
     pool_->InTransaction(db::TxMode::kWrite, [&](db::Transaction& tx) {
       db::Params g;
-      g.push_back(hub.id.value);
+      g.push_back(coordinator_.hub.id.value);
       g.push_back(company_.value);
-      tx.Execute("INSERT INTO animation_groups (id, hub_id, name, status, lead_member_id) VALUES (1, ?, 'Alimentation durable', 'active', ?)", g);
+      tx.Execute("INSERT INTO animation_groups (id, hub_id, name, name_folded, search_text, status, lead_member_id, "
+                 "created_by, created_at, updated_at) VALUES (1, ?, 'Alimentation durable', 'alimentation durable', "
+                 "'alimentation durable', 'active', ?, 0, 0, 0)", g);
       tx.Execute("INSERT INTO animation_group_members (group_id, member_id) VALUES (1, ?)", {insertion_.value});
       db::Params p;
       p.push_back(ines_.value);
@@ -116,17 +79,6 @@ class EventServiceTest : public ::testing::TestWithParam<std::string> {
       tx.Execute("INSERT INTO animation_group_people (group_id, person_id, member_id) VALUES (1, ?, ?)",
                  db::Params{db::Value(lea_.value), db::Value(insertion_.value)});
     });
-  }
-
-  MemberId AddMember(const HubContext& hub, const std::string& name) {
-    auto member = members_->CreateMember(actor_, hub, members::MemberInput{.name = name, .legal_form = "association"});
-    EXPECT_TRUE(member.ok()) << (member.ok() ? "" : member.error().message);
-    return member->id;
-  }
-  PersonId AddPerson(const HubContext& hub, MemberId member, const std::string& name, const std::string& email) {
-    auto person = members_->AddPerson(actor_, hub, member, members::PersonInput{.name = name, .email = email});
-    EXPECT_TRUE(person.ok()) << (person.ok() ? "" : person.error().message);
-    return person->id;
   }
 
   HubContext MemberRole(MemberId member) const {
@@ -167,26 +119,13 @@ class EventServiceTest : public ::testing::TestWithParam<std::string> {
     return tx.Query("SELECT COUNT(*) FROM " + table).Int(0, 0);
   }
 
-  static Timestamp Paris(int y, int mo, int d, int h, int mi) {
-    return *TimeZone::Load("Europe/Paris")->ToUtc(LocalDateTime{Date{y, mo, d}, h * 60 + mi});
-  }
-
-  static inline std::shared_ptr<const reference::Catalogue> catalogue_;
-  FakeClock clock_{Paris(2026, 11, 23, 10, 0)};
-  std::unique_ptr<testing::TestDatabase> database_;
-  std::unique_ptr<db::Pool> pool_;
-  std::unique_ptr<identity::IdentityService> identity_;
-  std::unique_ptr<hubs::HubService> hubs_;
-  std::unique_ptr<members::MemberService> members_;
   std::unique_ptr<EventService> service_;
   std::vector<EventMessage> messages_;
   std::map<std::int64_t, std::pair<Timestamp, Timestamp>> bookings_;
   std::vector<std::int64_t> cancelled_;
-  std::function<void()> on_book_;
-  bool refuse_cancel_ = false;  // pooling refuses to release a booking (another organisation's)  // run (once) when the next room is booked
+  std::function<void()> on_book_;  // run (once) when the next room is booked
+  bool refuse_cancel_ = false;  // pooling refuses to release a booking (another organisation's)
   std::int64_t next_booking_ = 100;
-  identity::Actor actor_;
-  HubContext coordinator_, observer_, other_hub_;
   MemberId insertion_, company_, scop_, nordiste_;
   PersonId lea_, paul_, marc_, ines_, nord_person_;
 };

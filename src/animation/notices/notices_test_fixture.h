@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "animation_test_fixture.h"
 #include "coopole/animation/notices.h"
 #include "coopole/core/time_zone.h"
 #include "coopole/hubs/hubs.h"
@@ -17,45 +18,25 @@
 
 namespace coopole::animation {
 
-class NoticeServiceTest : public ::testing::TestWithParam<std::string> {
+class NoticeServiceTest : public AnimationServiceTest {
  protected:
-  static void SetUpTestSuite() {
-    if (!catalogue_) catalogue_ = reference::Catalogue::LoadFrom(testing::ReferenceDir());
-  }
+  NoticeServiceTest() : AnimationServiceTest(Paris(2026, 11, 23, 10, 0)) {}
 
   void SetUp() override {
-    database_ = std::make_unique<testing::TestDatabase>(GetParam());
-    pool_ = db::Pool::Open(database_->url(), {.size = 4});
-    db::Migrate(*pool_, identity::IdentityService::Migrations());
-    db::Migrate(*pool_, hubs::HubService::Migrations());
-    db::Migrate(*pool_, members::MemberService::Migrations());
-    db::Migrate(*pool_, NoticeService::Migrations());
-    identity_ = std::make_unique<identity::IdentityService>(*pool_, clock_,
-                                                            identity::IdentityOptions{.fast_hashing = true});
-    hubs_ = std::make_unique<hubs::HubService>(*pool_, clock_, *identity_,
-                                               &members::MemberService::MemberBelongsToHub);
-    members_ = std::make_unique<members::MemberService>(*pool_, clock_, *identity_, catalogue_,
-                                                        members::MemberServiceOptions{.directory_cache_members = 0});
+    OpenDatabase({NoticeService::Migrations()});
+    CreateHubs();
     service_ = std::make_unique<NoticeService>(*pool_, clock_, *identity_, Directory{});
-
-    claire_ = User("claire@pole.fr", "Claire", /*is_admin=*/true);
-    identity::Actor admin{.user = claire_.id, .name = "Claire", .is_admin = true};
-    sud_ = hubs_->CreateHub(admin, {.slug = "pole-sud", .name = "Pôle Sud"}).value();
-    nord_ = hubs_->CreateHub(admin, {.slug = "pole-nord", .name = "Pôle Nord"}).value();
+    claire_ = admin_user_;
+    sud_ = coordinator_.hub;
+    nord_ = other_hub_.hub;
     EXPECT_TRUE(identity_->GrantRole(claire_.id, sud_.id, identity::Role::kCoordinator, std::nullopt).ok());
     EXPECT_TRUE(identity_->GrantRole(claire_.id, nord_.id, identity::Role::kCoordinator, std::nullopt).ok());
-    coordinator_ = HubContext{sud_, identity::HubAccess{sud_.id, identity::Role::kCoordinator, std::nullopt}};
-    other_hub_ = HubContext{nord_, identity::HubAccess{nord_.id, identity::Role::kCoordinator, std::nullopt}};
-    auto member = members_->CreateMember(admin, coordinator_, members::MemberInput{.name = "Menuiserie Durand",
-                                                                                   .legal_form = "association"});
-    EXPECT_TRUE(member.ok());
-    durand_ = member->id;
+    durand_ = AddMember(coordinator_, "Menuiserie Durand");
     marc_ = User("marc@durand.fr", "Marc");
     EXPECT_TRUE(identity_->GrantRole(marc_.id, sud_.id, identity::Role::kMember, durand_).ok());
     odile_ = User("odile@pole.fr", "Odile");
     EXPECT_TRUE(identity_->GrantRole(odile_.id, sud_.id, identity::Role::kObserver, std::nullopt).ok());
     member_ = HubContext{sud_, identity::HubAccess{sud_.id, identity::Role::kMember, durand_}};
-    observer_ = HubContext{sud_, identity::HubAccess{sud_.id, identity::Role::kObserver, std::nullopt}};
   }
 
   identity::User User(const std::string& email, const std::string& name, bool is_admin = false) {
@@ -77,22 +58,11 @@ class NoticeServiceTest : public ::testing::TestWithParam<std::string> {
 
   void SetClock(Timestamp at) { clock_.Advance(at.unix_seconds - clock_.Now().unix_seconds); }
 
-  static Timestamp Paris(int y, int mo, int d, int h, int mi) {
-    return *TimeZone::Load("Europe/Paris")->ToUtc(LocalDateTime{Date{y, mo, d}, h * 60 + mi});
-  }
-
-  static inline std::shared_ptr<const reference::Catalogue> catalogue_;
-  FakeClock clock_{Paris(2026, 11, 23, 10, 0)};
-  std::unique_ptr<testing::TestDatabase> database_;
-  std::unique_ptr<db::Pool> pool_;
-  std::unique_ptr<identity::IdentityService> identity_;
-  std::unique_ptr<hubs::HubService> hubs_;
-  std::unique_ptr<members::MemberService> members_;
   std::unique_ptr<NoticeService> service_;
   identity::User claire_, marc_, odile_;
   hubs::Hub sud_, nord_;
   MemberId durand_;
-  HubContext coordinator_, member_, observer_, other_hub_;
+  HubContext member_;
 };
 
 }  // namespace coopole::animation

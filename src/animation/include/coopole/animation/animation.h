@@ -19,6 +19,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,5 +88,16 @@ struct Directory {
   std::function<Result<bool>(const Actor&, const HubContext&, std::int64_t booking_id, const std::string& reason)>
       cancel_room;
 };
+
+// Directory.people over the members module (how the application wires it, and the tests):
+// the unarchived people of the hub's active members, with their organisation's name.
+inline std::vector<DirectoryPerson> DirectoryPeople(db::Transaction& tx, HubId hub) {
+  std::map<std::int64_t, std::string> names;
+  for (const auto& m : members::MemberService::ActiveMembers(tx, hub)) names[m.id.value] = m.name;
+  std::vector<DirectoryPerson> out;
+  for (auto& p : members::MemberService::ActivePeople(tx, hub))
+    out.push_back({p.id, p.member, std::move(p.name), names[p.member.value], std::move(p.email), std::move(p.role)});
+  return out;
+}
 
 }  // namespace coopole::animation
